@@ -1,0 +1,165 @@
+# nsbox: one static binary of namespace tools.  "make help" lists the targets.
+
+O        ?= build
+PREFIX   ?= /usr
+DESTDIR  ?=
+PYTHON   := /usr/bin/python3
+Q        := $(if $(V),,@)
+
+ifeq ($(SANITIZE),1)
+  ifeq ($(origin CC),default)
+    CC := gcc
+  endif
+  O := $(if $(filter command line,$(origin O)),$(O),build/sanitize)
+  OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+  LDOPT := -fsanitize=address,undefined
+else
+  ifeq ($(origin CC),default)
+    CC := musl-gcc
+  endif
+  OPT := -Os -fno-asynchronous-unwind-tables -fno-unwind-tables
+  LDOPT := -static -Wl,-z,noseparate-code -Wl,-z,norelro
+endif
+# musl-gcc sees only musl's headers: lend it the kernel's (linux/, asm/, asm-generic/).
+ifeq ($(notdir $(CC)),musl-gcc)
+  KHDR := $(O)/kernel-headers
+  OPT += -isystem $(KHDR)
+endif
+STRIP    ?= strip
+
+CFLAGS   := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPT) -ffunction-sections -fdata-sections \
+            -ffile-prefix-map=$(CURDIR)/= -Ilib -Iapplets -I$(O) $(EXTRA_CFLAGS)
+LDFLAGS  := $(LDOPT) -Wl,--gc-sections -Wl,--build-id=none $(EXTRA_LDFLAGS)
+
+CONFIG   := $(O)/.config
+KCONFIG  := KCONFIG_CONFIG=$(CONFIG) srctree=. $(PYTHON)
+CONFIG_TARGETS := defconfig allnoconfig allyesconfig oldconfig olddefconfig menuconfig \
+                  savedefconfig $(notdir $(wildcard configs/*_defconfig))
+NOBUILD_TARGETS := $(CONFIG_TARGETS) help clean distclean deps
+
+# The configuration decides which applets are compiled: applets/NAME.c needs CONFIG_NAME=y.
+ifeq ($(filter $(NOBUILD_TARGETS),$(MAKECMDGOALS)),)
+-include $(CONFIG)
+endif
+upper     = $(shell echo $(1) | tr a-z A-Z)
+APPLETS  := $(basename $(notdir $(filter-out applets/main.c,$(wildcard applets/*.c))))
+ENABLED  := $(foreach a,$(APPLETS),$(if $(filter y,$(CONFIG_$(call upper,$(a)))),$(a)))
+OBJS     := $(O)/applets/main.o $(ENABLED:%=$(O)/applets/%.o) \
+            $(patsubst lib/%.c,$(O)/lib/%.o,$(wildcard lib/*.c))
+VERSION  := $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1)
+
+.PHONY: all help clean distclean deps install test FORCE $(CONFIG_TARGETS)
+all: $(O)/nsbox
+
+help:
+	@echo 'Build:'
+	@echo '  all (default)     - build $(O)/nsbox (stripped) and $(O)/nsbox_unstripped'
+	@echo '  install           - install the binary and its applet links into $$(DESTDIR)$$(PREFIX)'
+	@echo '                      (hard links; SYMLINKS=1 for symbolic links)'
+	@echo '  clean             - remove the build outputs, keep the configuration'
+	@echo '  distclean         - remove $(O) entirely'
+	@echo '  deps              - install the Debian packages the build, tests and VM need'
+	@echo 'Configuration (kept in $$(O)/.config):'
+	@echo '  defconfig         - every applet and feature (configs/defconfig)'
+	@echo '  NAME_defconfig    - configs/NAME_defconfig: $(notdir $(wildcard configs/*_defconfig))'
+	@echo '  allnoconfig allyesconfig oldconfig olddefconfig menuconfig savedefconfig'
+	@echo 'Tests:'
+	@echo '  test              - run tests/*.test against $(O)/nsbox (T=NAME: one file;'
+	@echo '                      TEST_HOST=1: against the host commands, e.g. util-linux)'
+	@echo 'Variables: O=DIR (output directory), V=1 (verbose), CC=..., SANITIZE=1 (glibc, ASan+UBSan)'
+
+# ---- configuration ----------------------------------------------------------
+$(O):
+	$(Q)mkdir -p $(O)
+
+need-kconfig = $(if $(shell $(PYTHON) -c 'import kconfiglib' 2>/dev/null && echo ok),,\
+  $(error kconfiglib is missing: run 'make deps' or 'apt-get install python3-kconfiglib'))
+
+defconfig: | $(O)
+	$(need-kconfig)
+	$(Q)$(KCONFIG) -m defconfig --kconfig Config.in configs/defconfig
+$(notdir $(wildcard configs/*_defconfig)): | $(O)
+	$(need-kconfig)
+	$(Q)$(KCONFIG) -m defconfig --kconfig Config.in configs/$@
+allnoconfig allyesconfig oldconfig olddefconfig menuconfig: | $(O)
+	$(need-kconfig)
+	$(Q)$(KCONFIG) -m $@ Config.in
+savedefconfig: | $(O)
+	$(need-kconfig)
+	$(Q)$(KCONFIG) -m savedefconfig --kconfig Config.in --out $(O)/defconfig
+	@echo "wrote $(O)/defconfig"
+
+$(CONFIG): | $(O)
+	@echo "no $(CONFIG): using configs/defconfig"
+	$(need-kconfig)
+	$(Q)$(KCONFIG) -m defconfig --kconfig Config.in configs/defconfig
+
+$(O)/kernel-headers:
+	$(Q)mkdir -p $@ && for d in linux asm-generic; do ln -sfn /usr/include/$$d $@/$$d; done; \
+	  ln -sfn /usr/include/$$(gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)/asm $@/asm
+
+# config.h is rewritten only when its contents change.
+$(O)/config.h: $(CONFIG) Config.in $(wildcard applets/*.kconfig) configs/genheader.py
+	$(need-kconfig)
+	$(Q)$(KCONFIG) configs/genheader.py $(CONFIG) $@
+
+$(O)/version.h: FORCE | $(O)
+	$(Q)echo '#define NSBOX_VERSION "$(VERSION)"' > $@.tmp; \
+	  cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+
+# ---- build --------------------------------------------------------------------
+need-cc = $(if $(shell command -v $(CC)),,$(error $(CC) not found: run 'make deps' or \
+  '$(if $(filter musl-gcc,$(CC)),apt-get install musl-tools,apt-get install gcc)'))
+
+$(O)/%.o: %.c | $(O)/config.h $(O) $(KHDR)
+	$(need-cc)
+	@mkdir -p $(dir $@)
+	$(if $(Q),@echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/lib/version.o: $(O)/version.h
+
+$(O)/nsbox_unstripped: $(OBJS)
+	$(if $(Q),@echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS)
+
+$(O)/nsbox: $(O)/nsbox_unstripped
+	$(if $(Q),@echo "  STRIP   $@")
+	$(Q)$(if $(filter 1,$(SANITIZE)),cp $< $@,$(STRIP) -s -R .comment -o $@ $<)
+
+-include $(OBJS:.o=.d)
+
+# ---- install ------------------------------------------------------------------
+install: $(O)/nsbox
+	$(Q)install -D -m 0755 $(O)/nsbox $(DESTDIR)$(PREFIX)/bin/nsbox
+	$(Q)mkdir -p $(DESTDIR)$(PREFIX)/sbin
+	$(Q)for p in $$($(O)/nsbox --list-full); do \
+	  d=$${p%/*}; n=$${p#*/}; rel=$$([ $$d = bin ] && echo nsbox || echo ../bin/nsbox); \
+	  rm -f $(DESTDIR)$(PREFIX)/$$p; \
+	  $(if $(SYMLINKS),ln -s $$rel,ln $(DESTDIR)$(PREFIX)/bin/nsbox) $(DESTDIR)$(PREFIX)/$$p || exit 1; \
+	done
+
+# ---- tests --------------------------------------------------------------------
+test: $(if $(TEST_HOST),,$(O)/nsbox)
+	$(Q)O=$(O) sh tests/run.sh $(T)
+
+# ---- housekeeping -------------------------------------------------------------
+DEPS := gcc make musl-tools python3-kconfiglib cpio busybox-static qemu-system-x86 \
+        iproute2 iputils-ping util-linux file kmod clang valgrind hyperfine toybox
+
+deps:
+	@missing=$$(for p in $(DEPS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	[ -z "$$missing" ] && exit 0; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  echo "missing packages; as root run: apt-get install --no-install-recommends" $$missing; exit 1; \
+	fi; \
+	echo "installing:" $$missing; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null
+
+clean:
+	$(Q)rm -rf $(O)/applets $(O)/lib $(O)/nsbox $(O)/nsbox_unstripped $(O)/config.h $(O)/version.h
+
+distclean:
+	$(Q)rm -rf $(O)

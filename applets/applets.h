@@ -1,0 +1,7 @@
+/*
+ * The applet table: one line per applet name, sorted by name.
+ *	APPLET(name, main function, install directory)
+ * IF_X(...) keeps the line only when CONFIG_X is enabled (see config.h).
+ * applets/NAME.c is compiled when CONFIG_NAME is enabled.
+ */
+IF_PIVOT(APPLET("pivot_root", pivot_main, "sbin"))

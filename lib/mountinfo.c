@@ -1,0 +1,143 @@
+/* /proc/PID/mountinfo parsing: see mountinfo.h and proc(5). */
+#include <fcntl.h>
+#include <linux/stat.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "mountinfo.h"
+#include "num.h"
+
+/* Undo the kernel's octal escapes (\040 for a space, \134 for a backslash...). */
+static void unescape(char *s)
+{
+	char *d = s;
+
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7'
+		    && s[3] >= '0' && s[3] <= '7') {
+			*d++ = (char)((s[1] - '0') << 6 | (s[2] - '0') << 3 | (s[3] - '0'));
+			s += 3;
+		} else {
+			*d++ = *s;
+		}
+	}
+	*d = 0;
+}
+
+/* Cut the next space-separated word; NULL when there is none. */
+static char *word(char **p)
+{
+	char *s = *p, *e;
+
+	if (!s || !*s)
+		return NULL;
+	e = strchr(s, ' ');
+	if (e) {
+		*e = 0;
+		*p = e + 1;
+	} else {
+		*p = s + strlen(s);
+	}
+	return s;
+}
+
+static int number(char *s, unsigned long long max, unsigned long long *v)
+{
+	return s ? parse_ull(s, max, v) : -1;
+}
+
+int mountinfo_parse(char *line, struct mountinfo *m)
+{
+	char *p = line, *w, *dev, *colon;
+	unsigned long long v, maj, min;
+
+	memset(m, 0, sizeof(*m));
+	if (number(word(&p), ~0UL, &v))
+		return -1;
+	m->id = v;
+	if (number(word(&p), ~0UL, &v))
+		return -1;
+	m->parent = v;
+	dev = word(&p);
+	colon = dev ? strchr(dev, ':') : NULL;
+	if (!colon)
+		return -1;
+	*colon = 0;
+	if (number(dev, ~0U, &maj) || number(colon + 1, ~0U, &min))
+		return -1;
+	m->major = maj, m->minor = min;
+	m->root = word(&p);
+	m->target = word(&p);
+	m->options = word(&p);
+	if (!m->options)
+		return -1;
+	/* optional fields run up to a lone "-" */
+	m->optional = p;
+	for (;;) {
+		char *start = p;
+		w = word(&p);
+		if (!w)
+			return -1;
+		if (!strcmp(w, "-")) {
+			if (start > m->optional)
+				start[-1] = 0;	/* end the optional fields before the " -" */
+			else
+				m->optional = "";
+			break;
+		}
+		if (*p)
+			p[-1] = ' ';	/* keep "shared:1 master:2" as one string */
+	}
+	m->fstype = word(&p);
+	m->source = word(&p);
+	m->super = word(&p);
+	if (!m->super)
+		return -1;
+	unescape(m->root);
+	unescape(m->target);
+	unescape(m->source);
+	return 0;
+}
+
+int mountinfo_next(char **pos, struct mountinfo *m)
+{
+	while (**pos) {
+		char *line = *pos, *nl = strchr(line, '\n');
+
+		if (nl) {
+			*nl = 0;
+			*pos = nl + 1;
+		} else {
+			*pos = line + strlen(line);
+		}
+		if (!mountinfo_parse(line, m))
+			return 0;
+	}
+	return -1;
+}
+
+int is_mountpoint(const char *path)
+{
+	struct statx stx;
+
+	if (syscall(SYS_statx, AT_FDCWD, path, AT_NO_AUTOMOUNT, STATX_BASIC_STATS, &stx) < 0)
+		return -1;
+	if (stx.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT)
+		return !!(stx.stx_attributes & STATX_ATTR_MOUNT_ROOT);
+	{
+		/* older kernels: compare with the parent directory */
+		struct stat a, b;
+		char up[4096];
+		size_t n = strlen(path);
+
+		if (n + 4 > sizeof(up) || stat(path, &a) < 0)
+			return -1;
+		memcpy(up, path, n);
+		memcpy(up + n, "/..", 4);
+		if (stat(up, &b) < 0)
+			return -1;
+		return a.st_dev != b.st_dev || a.st_ino == b.st_ino;
+	}
+}

@@ -1,0 +1,13 @@
+/* Buffered output to standard output, without stdio. */
+#ifndef NSBOX_OUT_H
+#define NSBOX_OUT_H
+
+#include <stddef.h>
+
+void out_write(const void *p, size_t n);
+void out_puts(const char *s);
+void out_putc(char c);
+void out_printf(const char *fmt, ...);
+int out_flush(void);	/* 0, or -1 with errno set */
+
+#endif

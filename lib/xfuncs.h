@@ -1,0 +1,25 @@
+/* Small wrappers: memory that never returns NULL, whole-file reads and writes. */
+#ifndef NSBOX_XFUNCS_H
+#define NSBOX_XFUNCS_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+void *xmalloc(size_t n);
+void *xzalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+/* open(2) with O_CLOEXEC added; dies with "cannot open PATH: strerror". */
+int xopen(const char *path, int flags);
+
+/* Read up to size-1 bytes of a file into buf, NUL-terminated; length or -1. */
+ssize_t read_file(const char *path, char *buf, size_t size);
+/* Read a whole file into a malloc'd, NUL-terminated buffer; NULL on error. */
+char *read_file_alloc(const char *path, size_t *len);
+/* Write a string to a file in one write(2); 0 or -1 with errno set. */
+int write_file(const char *path, const char *s);
+
+ssize_t write_all(int fd, const void *buf, size_t n);
+
+#endif

@@ -1,0 +1,68 @@
+#!/bin/sh
+# Runs tests/*.test (or tests/NAME.test for each NAME given) and ends with
+# "N passed, N failed, N skipped".  Exits 1 when anything failed.
+#   O=DIR          the build directory holding nsbox (default: build)
+#   NSBOX=PATH     the binary to test (default: $O/nsbox)
+#   TEST_HOST=1    test the host's commands (util-linux) instead of nsbox
+#   TEST_TIMEOUT=S the time one .test file may take (default: 600)
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+O=${O:-build}
+case $O in /*) ;; *) O=$TOP/$O ;; esac
+NSBOX=${NSBOX:-$O/nsbox}
+TESTDIR=$(mktemp -d "${TMPDIR:-/tmp}/nsbox-test.XXXXXX") || exit 1
+RESULTS=$TESTDIR/results
+trap 'rm -rf "$TESTDIR"' EXIT
+trap 'exit 130' INT TERM
+: > "$RESULTS"
+
+if [ -n "$TEST_HOST" ]; then
+	HOSTMODE=1
+	NSBOX=
+	OPTIONFLAGS=
+else
+	HOSTMODE=
+	case $NSBOX in /*) ;; *) NSBOX=$(pwd)/$NSBOX ;; esac
+	[ -x "$NSBOX" ] || { echo "run.sh: no binary at $NSBOX: run make first" >&2; exit 1; }
+	mkdir -p "$TESTDIR/bin"
+	for a in $("$NSBOX" --list); do ln -s "$NSBOX" "$TESTDIR/bin/$a"; done
+	PATH=$TESTDIR/bin:$PATH
+	cfg=$(dirname "$NSBOX")/config.h
+	OPTIONFLAGS=$( [ -f "$cfg" ] && sed -n 's/^#define \(CONFIG_[A-Z0-9_]*\) 1$/\1/p' "$cfg" | tr '\n' ' ')
+fi
+export PATH HOSTMODE NSBOX OPTIONFLAGS TESTDIR RESULTS TOP
+
+if [ $# -gt 0 ]; then
+	files=
+	for t in "$@"; do files="$files $TOP/tests/$t.test"; done
+else
+	files=$(ls "$TOP"/tests/*.test)
+fi
+
+for f in $files; do
+	name=$(basename "$f" .test)
+	if [ ! -f "$f" ]; then
+		echo "FAIL: $name (no such test file)"; echo FAIL >> "$RESULTS"; continue
+	fi
+	if [ -n "$HOSTMODE" ]; then
+		C=$(command -v "$name" 2>/dev/null) || C=/nonexistent/$name
+	elif [ "$name" = nsbox ]; then
+		C=$NSBOX
+	else
+		C=$TESTDIR/bin/$name
+	fi
+	export C
+	timeout -s KILL "${TEST_TIMEOUT:-600}" sh -c '. "$TOP/tests/harness.sh"; . "$1"' sh "$f"
+	rc=$?
+	if [ $rc -eq 137 ]; then
+		echo "FAIL: $name (timed out after ${TEST_TIMEOUT:-600} s)"; echo FAIL >> "$RESULTS"
+	elif [ $rc -ne 0 ]; then
+		echo "FAIL: $name (the test file exited with status $rc)"; echo FAIL >> "$RESULTS"
+	fi
+done
+
+pass=$(grep -c '^PASS' "$RESULTS")
+fail=$(grep -c '^FAIL' "$RESULTS")
+skip=$(grep -c '^SKIP' "$RESULTS")
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
