@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -59,16 +60,20 @@ static const struct applet *find(const char *name)
 	return NULL;
 }
 
+/* Buffered output must reach stdout also when an applet calls exit(). */
+static void flush_at_exit(void)
+{
+	if (out_flush()) {
+		warn_errno("write error");
+		_exit(1);
+	}
+}
+
 static int run(const struct applet *a, int argc, char **argv)
 {
-	int rc;
-
 	applet_name = a->name;
 	argv[0] = (char *)a->name;
-	rc = a->main(argc, argv);
-	if (out_flush())
-		die_errno("write error");
-	return rc;
+	return a->main(argc, argv);
 }
 
 static int list(int full)
@@ -145,17 +150,13 @@ int main(int argc, char **argv)
 {
 	const char *name = argv[0] ? argv[0] : "nsbox", *base = strrchr(name, '/');
 	const struct applet *a;
-	int rc;
 
 	name = base ? base + 1 : name;
 	if (*name == '-')	/* a login shell's "-sh" */
 		name++;
-	if (!strncmp(name, "nsbox", 5)) {
-		rc = nsbox_main(argc, argv);
-		if (out_flush())
-			die_errno("write error");
-		return rc;
-	}
+	atexit(flush_at_exit);
+	if (!strncmp(name, "nsbox", 5))
+		return nsbox_main(argc, argv);
 	if (!(a = find(name)))
 		die_status(127, 0, "applet not found: %s", name);
 	return run(a, argc, argv);
