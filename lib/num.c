@@ -10,7 +10,7 @@ int parse_ull(const char *s, unsigned long long max, unsigned long long *out)
 		return -1;
 	for (; *s; s++) {
 		unsigned d = (unsigned char)*s - '0';
-		if (d > 9 || v > (max - d) / 10)
+		if (d > 9 || d > max || v > (max - d) / 10)	/* d > max: max - d would wrap */
 			return -1;
 		v = v * 10 + d;
 	}

@@ -1,0 +1,30 @@
+/*
+ * Shared by the libFuzzer targets in tests/fuzz/.  The targets link
+ * common/err.c instead of lib/err.c: there, die() and usage_error() format
+ * their message (through lib/fmt.c, as the real ones do) and then, while
+ * fuzz_armed is set, longjmp back to the target instead of exiting, so a
+ * usage error is one more outcome to fuzz rather than the end of the process.
+ * Outside an armed region they abort(), which libFuzzer reports as a crash.
+ */
+#ifndef NSBOX_FUZZ_H
+#define NSBOX_FUZZ_H
+
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+extern jmp_buf fuzz_jmp;
+extern volatile int fuzz_armed;
+extern int fuzz_status;		/* the exit status the code under test asked for */
+
+/* A property the target checks: abort (a crash, with a reproducer) when false. */
+#define FUZZ_CHECK(cond) do { if (!(cond)) fuzz_fail(#cond, __FILE__, __LINE__); } while (0)
+_Noreturn void fuzz_fail(const char *what, const char *file, int line);
+
+/* An exact-size, NUL-terminated heap copy, so ASan sees any read past the end. */
+char *fuzz_strndup(const uint8_t *data, size_t n);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#endif
