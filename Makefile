@@ -143,9 +143,13 @@ install: $(O)/nsbox
 test: $(if $(TEST_HOST),,$(O)/nsbox)
 	$(Q)O=$(O) sh tests/run.sh $(T)
 
+include bench/bench.mk
+
+include tests/fuzz/fuzz.mk
+
 # ---- housekeeping -------------------------------------------------------------
 DEPS := gcc make musl-tools python3-kconfiglib cpio busybox-static qemu-system-x86 \
-        iproute2 iputils-ping util-linux file kmod clang valgrind hyperfine toybox
+        iproute2 iputils-ping util-linux file kmod clang libclang-rt-14-dev valgrind hyperfine toybox
 
 deps:
 	@missing=$$(for p in $(DEPS); do \
