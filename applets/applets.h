@@ -5,5 +5,4 @@
  * applets/NAME.c is compiled when CONFIG_NAME is enabled.
  */
 IF_INIT(APPLET("init", init_main, "sbin"))
-IF_NSENTER(APPLET("nsenter", nsenter_main, "bin"))
 IF_PIVOT(APPLET("pivot_root", pivot_main, "sbin"))
