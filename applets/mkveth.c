@@ -1,0 +1,443 @@
+/*
+ * mkveth: create a veth pair over raw rtnetlink, put its ends into network
+ * namespaces, address them and bring them up; or delete one.  All or
+ * nothing: a failure after the pair exists deletes it again.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <linux/if.h>
+#include <linux/if_link.h>
+#include <linux/nsfs.h>
+#include <linux/rtnetlink.h>
+#include <linux/veth.h>
+
+#include "config.h"
+#include "err.h"
+#include "fmt.h"
+#include "inet.h"
+#include "netlink.h"
+#include "num.h"
+#include "opt.h"
+#include "xfuncs.h"
+
+static const char usage[] =
+	"\n"
+	"Usage:\n"
+	" mkveth [options] NAME PEER\n"
+	" mkveth -d|--delete NAME [-n NS]\n"
+	"\n"
+	"Create a veth pair, move its ends into network namespaces, address them\n"
+	"and bring them up (and lo in the peer's namespace).  On any failure the\n"
+	"pair is deleted again.  NS is a PID, a name under /run/netns, or a path.\n"
+	"\n"
+	"Options:\n"
+	" -n, --netns NS         namespace of NAME (default: the current one)\n"
+	" -N, --peer-netns NS    namespace of PEER (default: the current one)\n"
+	" -a, --addr CIDR        address of NAME (repeatable, IPv4 or IPv6)\n"
+	" -A, --peer-addr CIDR   address of PEER (repeatable)\n"
+	" -g, --peer-gw IP       default route of PEER's namespace\n"
+	"     --gw IP            default route of NAME's namespace\n"
+	" -m, --mtu N            MTU of both ends\n"
+	"     --mac MAC          MAC address of NAME (default: random)\n"
+	"     --peer-mac MAC     MAC address of PEER (default: random)\n"
+	"     --master BRIDGE    attach NAME to BRIDGE\n"
+	"     --no-up            leave both ends down\n"
+	"     --no-lo            leave lo in PEER's namespace alone\n"
+	" -d, --delete           delete the pair NAME belongs to\n"
+	" -h, --help             display this help\n"
+	" -V, --version          display version\n";
+
+enum { O_GW = OPT_LONG, O_MAC, O_PEERMAC, O_MASTER, O_NOUP, O_NOLO };
+
+static const struct opt opts[] = {
+	{ 'n', "netns", OPT_REQ },
+	{ 'N', "peer-netns", OPT_REQ },
+	{ 'a', "addr", OPT_REQ },
+	{ 'A', "peer-addr", OPT_REQ },
+	{ 'g', "peer-gw", OPT_REQ },
+	{ O_GW, "gw", OPT_REQ },
+	{ 'm', "mtu", OPT_REQ },
+	{ O_MAC, "mac", OPT_REQ },
+	{ O_PEERMAC, "peer-mac", OPT_REQ },
+	{ O_MASTER, "master", OPT_REQ },
+	{ O_NOUP, "no-up", OPT_NONE },
+	{ O_NOLO, "no-lo", OPT_NONE },
+	{ 'd', "delete", OPT_NONE },
+	{ 0 }
+};
+
+/* One end of the pair. */
+struct end {
+	const char *name;
+	const char *ns;		/* -n / -N argument, or NULL */
+	int nsfd;		/* its fd, or -1 */
+	struct nl nl;		/* a socket inside that namespace */
+	int index;
+	const char *mac;
+	unsigned char macb[6];
+	const char *gw;
+	struct inet_addr gwa;
+	int naddr;
+	const char **addr;
+	struct inet_addr *addra;
+};
+
+static struct end ends[2];	/* [0] NAME, [1] PEER */
+static int created;
+static int curfd = -1;		/* the namespace we started in */
+
+static void delete_pair(void);
+
+static _Noreturn void fail(const char *obj, const struct nlres *res)
+{
+	char msg[sizeof(res->msg)];
+	int e = res->err ? res->err : EIO;
+
+	memcpy(msg, res->msg, sizeof(msg));
+	if (created)
+		delete_pair();
+	if (msg[0])
+		die("%s: %s", obj, msg);
+	die("%s: %s", obj, strerror(e));
+}
+
+static void check_name(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n > IFNAMSIZ - 1)
+		die("%s: name too long (at most %d bytes)", s, IFNAMSIZ - 1);
+	if (!n || !strcmp(s, ".") || !strcmp(s, "..") || strpbrk(s, "/: \t\n\v\f\r"))
+		die("%s: invalid interface name", s);
+}
+
+/* NS as iproute2 resolves it: a name under /run/netns, a path, or a PID. */
+static int open_netns(const char *s)
+{
+	char path[PATH_MAX];
+	unsigned long long pid;
+	int fd;
+
+	if (strchr(s, '/'))
+		fd = open(s, O_RDONLY | O_CLOEXEC);
+	else {
+		fmt(path, sizeof(path), "/run/netns/%s", s);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	}
+	if (fd < 0 && !parse_ull(s, INT_MAX, &pid)) {
+		fmt(path, sizeof(path), "/proc/%s/ns/net", s);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	}
+	if (fd < 0)
+		die_errno("netns %s", s);
+	if (ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET)
+		die("netns %s: not a network namespace", s);
+	return fd;
+}
+
+/* A netlink socket in e's namespace: enter it, open the socket, come back. */
+static void open_sock(struct end *e)
+{
+	if (e->nsfd >= 0 && setns(e->nsfd, CLONE_NEWNET) < 0)
+		die_errno("netns %s", e->ns);
+	if (nl_open(&e->nl) < 0)
+		die_errno("netlink socket");
+	if (e->nsfd >= 0 && setns(curfd, CLONE_NEWNET) < 0)
+		die_errno("cannot return to the original network namespace");
+}
+
+struct linkq {
+	int index;
+	int veth;
+};
+
+static int link_cb(const struct nlmsghdr *h, void *arg)
+{
+	struct linkq *q = arg;
+	size_t hl = NLMSG_LENGTH(sizeof(struct ifinfomsg)), n, kn;
+	struct ifinfomsg ifi;
+	const char *li, *kind;
+
+	if (h->nlmsg_type != RTM_NEWLINK || h->nlmsg_len < hl)
+		return 0;
+	memcpy(&ifi, NLMSG_DATA(h), sizeof(ifi));
+	q->index = ifi.ifi_index;
+	li = nl_attr((const char *)h + hl, h->nlmsg_len - hl, IFLA_LINKINFO, &n);
+	kind = li ? nl_attr(li, n, IFLA_INFO_KIND, &kn) : NULL;
+	q->veth = kind && kn >= 4 && !memcmp(kind, "veth", 4) && (kn == 4 || !kind[4]);
+	return 0;
+}
+
+/* Look a link up by name: 0 (q filled) or -1 with res set. */
+static int link_get(struct nl *nl, const char *name, struct linkq *q, struct nlres *res)
+{
+	struct ifinfomsg ifi = { 0 };
+	struct nlreq r;
+
+	q->index = 0;
+	nl_req(&r, RTM_GETLINK, 0, &ifi, sizeof(ifi));
+	nl_put_u32(&r, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	nl_put_str(&r, IFLA_IFNAME, name);
+	if (nl_talk(nl, &r, res, link_cb, q) < 0)
+		return -1;
+	if (q->index <= 0) {
+		res->err = ENODEV;
+		return -1;
+	}
+	return 0;
+}
+
+static int link_index(struct end *e)
+{
+	struct linkq q;
+	struct nlres res;
+
+	if (!e->index) {
+		if (link_get(&e->nl, e->name, &q, &res) < 0)
+			fail(e->name, &res);
+		e->index = q.index;
+	}
+	return e->index;
+}
+
+static int del_link(struct nl *nl, int index, struct nlres *res)
+{
+	struct ifinfomsg ifi = { .ifi_index = index };
+	struct nlreq r;
+
+	nl_req(&r, RTM_DELLINK, 0, &ifi, sizeof(ifi));
+	return nl_talk(nl, &r, res, NULL, NULL);
+}
+
+static void delete_pair(void)
+{
+	struct linkq q;
+	struct nlres res;
+
+	created = 0;
+	if (link_get(&ends[0].nl, ends[0].name, &q, &res) < 0 || del_link(&ends[0].nl, q.index, &res) < 0)
+		warn("%s: cannot delete: %s", ends[0].name, res.msg[0] ? res.msg : strerror(res.err));
+}
+
+/* RTM_NEWLINK on an existing link, by name: MTU, master, up. */
+static void set_link(struct nl *nl, const char *name, int up, unsigned mtu, int master, const char *mtutext)
+{
+	struct ifinfomsg ifi = { .ifi_flags = up ? IFF_UP : 0, .ifi_change = up ? IFF_UP : 0 };
+	struct nlreq r;
+	struct nlres res;
+
+	nl_req(&r, RTM_NEWLINK, 0, &ifi, sizeof(ifi));
+	if (mtu)
+		nl_put_u32(&r, IFLA_MTU, mtu);
+	if (master)
+		nl_put_u32(&r, IFLA_MASTER, master);
+	nl_put_str(&r, IFLA_IFNAME, name);
+	if (nl_talk(nl, &r, &res, NULL, NULL) < 0)
+		fail(mtu && !strncmp(res.msg, "mtu ", 4) ? mtutext : name, &res);
+}
+
+static void add_addr(struct end *e, int i)
+{
+	const struct inet_addr *a = &e->addra[i];
+	struct ifaddrmsg ifa = {
+		.ifa_family = a->family,
+		.ifa_prefixlen = a->prefix,
+		/* No duplicate address detection: the address is usable at once. */
+		.ifa_flags = a->family == AF_INET6 ? IFA_F_NODAD : 0,
+		.ifa_index = link_index(e),
+	};
+	struct nlreq r;
+	struct nlres res;
+
+	nl_req(&r, RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, &ifa, sizeof(ifa));
+	nl_put(&r, IFA_LOCAL, a->a, a->len);
+	nl_put(&r, IFA_ADDRESS, a->a, a->len);
+	if (nl_talk(&e->nl, &r, &res, NULL, NULL) < 0)
+		fail(e->addr[i], &res);
+}
+
+static void add_gw(struct end *e)
+{
+	struct rtmsg rt = {
+		.rtm_family = e->gwa.family,
+		.rtm_table = RT_TABLE_MAIN,
+		.rtm_protocol = RTPROT_BOOT,
+		.rtm_scope = RT_SCOPE_UNIVERSE,
+		.rtm_type = RTN_UNICAST,
+	};
+	struct nlreq r;
+	struct nlres res;
+
+	nl_req(&r, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, &rt, sizeof(rt));
+	nl_put(&r, RTA_GATEWAY, e->gwa.a, e->gwa.len);
+	nl_put_u32(&r, RTA_OIF, link_index(e));
+	if (nl_talk(&e->nl, &r, &res, NULL, NULL) < 0)
+		fail(e->gw, &res);
+}
+
+static void parse_ip(const char *s, struct inet_addr *a, int cidr)
+{
+	int r = cidr ? inet_parse_cidr(s, a) : inet_parse_ip(s, a);
+
+	if (r == INET_EPREFIX)
+		die("%s: invalid prefix length", s);
+	if (r)
+		die("%s: invalid address", s);
+	if (!CONFIG_MKVETH_IPV6 && a->family == AF_INET6)
+		die("%s: IPv6 support is not compiled in", s);
+}
+
+static int delete_main(struct end *e)
+{
+	struct linkq q;
+	struct nlres res;
+
+	open_sock(e);
+	if (link_get(&e->nl, e->name, &q, &res) < 0)
+		fail(e->name, &res);
+	if (!q.veth)
+		die("%s: not a veth device", e->name);
+	if (del_link(&e->nl, q.index, &res) < 0)
+		fail(e->name, &res);
+	return 0;
+}
+
+int mkveth_main(int argc, char **argv)
+{
+	struct optparse p;
+	struct end *l = &ends[0], *pe = &ends[1];
+	const char *master = NULL;
+	char mtutext[40];
+	unsigned long long mtu = 0;
+	int up = 1, lo = 1, del = 0, other = 0, c, bridge = 0;
+	struct nlreq r;
+	struct nlres res;
+	size_t nest, data, peer;
+
+	l->nsfd = pe->nsfd = -1;
+	l->addr = xmalloc(argc * sizeof(char *));
+	pe->addr = xmalloc(argc * sizeof(char *));
+	opt_init(&p, argc, argv, opts, usage);
+	p.permute = 1;
+	while ((c = opt_next(&p)) >= 0) {
+		other += c != 'd' && c != 'n';
+		switch (c) {
+		case 'n': l->ns = p.arg; break;
+		case 'N': pe->ns = p.arg; break;
+		case 'a': l->addr[l->naddr++] = p.arg; break;
+		case 'A': pe->addr[pe->naddr++] = p.arg; break;
+		case 'g': pe->gw = p.arg; break;
+		case O_GW: l->gw = p.arg; break;
+		case 'm':
+			if (parse_ull(p.arg, UINT_MAX, &mtu) || !mtu)
+				die("mtu %s: invalid number", p.arg);
+			fmt(mtutext, sizeof(mtutext), "mtu %s", p.arg);
+			break;
+		case O_MAC: l->mac = p.arg; break;
+		case O_PEERMAC: pe->mac = p.arg; break;
+		case O_MASTER: master = p.arg; break;
+		case O_NOUP: up = 0; break;
+		case O_NOLO: lo = 0; break;
+		case 'd': del = 1; break;
+		}
+	}
+	argv += p.ind;
+	argc -= p.ind;
+	if (del ? argc != 1 || other : argc != 2)
+		usage_error(argc < (del ? 1 : 2) ? "missing operand" : del && other ?
+			    "--delete takes only NAME and --netns" : "too many operands");
+	l->name = argv[0];
+	pe->name = argv[1];
+
+	/* Everything is checked before anything is sent. */
+	for (int i = 0; i < 2; i++) {
+		struct end *e = &ends[i];
+
+		if (e->name)
+			check_name(e->name);
+		e->addra = xmalloc((e->naddr + 1) * sizeof(struct inet_addr));
+		for (int j = 0; j < e->naddr; j++)
+			parse_ip(e->addr[j], &e->addra[j], 1);
+		if (e->gw)
+			parse_ip(e->gw, &e->gwa, 0);
+		if (e->mac && (mac_parse(e->mac, e->macb) || (e->macb[0] & 1) ||
+			       !memcmp(e->macb, "\0\0\0\0\0\0", 6)))
+			die("%s: invalid MAC address", e->mac);
+	}
+	if (master)
+		check_name(master);
+	if (l->ns || pe->ns)
+		curfd = xopen("/proc/self/ns/net", O_RDONLY);
+	for (int i = 0; i < 2; i++)
+		if (ends[i].ns)
+			ends[i].nsfd = open_netns(ends[i].ns);
+	if (del)
+		return delete_main(l);
+
+	open_sock(l);
+	if (pe->ns)
+		open_sock(pe);
+	else if (l->ns)
+		open_sock(pe);	/* in the current namespace */
+	else
+		pe->nl = l->nl;
+	if (master) {
+		struct linkq q;
+
+		if (link_get(&l->nl, master, &q, &res) < 0)
+			fail(master, &res);
+		bridge = q.index;
+	}
+
+	/* One RTM_NEWLINK, sent in NAME's namespace; the peer goes straight to its own. */
+	struct ifinfomsg ifi = { 0 };
+	nl_req(&r, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, &ifi, sizeof(ifi));
+	if (l->mac)
+		nl_put(&r, IFLA_ADDRESS, l->macb, 6);
+	nl_put_str(&r, IFLA_IFNAME, l->name);
+	nest = nl_nest(&r, IFLA_LINKINFO);
+	nl_put(&r, IFLA_INFO_KIND, "veth", 4);
+	data = nl_nest(&r, IFLA_INFO_DATA);
+	peer = nl_put(&r, VETH_INFO_PEER, &ifi, sizeof(ifi));
+	if (pe->ns || l->ns)
+		nl_put_u32(&r, IFLA_NET_NS_FD, pe->ns ? pe->nsfd : curfd);
+	if (pe->mac)
+		nl_put(&r, IFLA_ADDRESS, pe->macb, 6);
+	nl_put_str(&r, IFLA_IFNAME, pe->name);
+	nl_nest_end(&r, peer);
+	nl_nest_end(&r, data);
+	nl_nest_end(&r, nest);
+	if (nl_talk(&l->nl, &r, &res, NULL, NULL) < 0) {
+		struct linkq q;
+		struct nlres r2;
+
+		/* Which name is taken?  The kernel does not say. */
+		if (res.err == EEXIST && !res.msg[0] && link_get(&l->nl, l->name, &q, &r2) < 0)
+			fail(pe->name, &res);
+		fail(l->name, &res);
+	}
+	created = 1;
+
+	/* The MTU is set here rather than at creation: only then does the
+	 * kernel explain a bad value. */
+	if (up || mtu || bridge)
+		set_link(&l->nl, l->name, up, mtu, bridge, mtutext);
+	if (pe->ns && lo)
+		set_link(&pe->nl, "lo", 1, 0, 0, NULL);
+	if (up || mtu)
+		set_link(&pe->nl, pe->name, up, mtu, 0, mtutext);
+	for (int i = 1; i >= 0; i--) {
+		struct end *e = &ends[i];
+
+		for (int j = 0; j < e->naddr; j++)
+			add_addr(e, j);
+		if (e->gw)
+			add_gw(e);
+	}
+	return 0;
+}
