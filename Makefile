@@ -143,6 +143,8 @@ install: $(O)/nsbox
 test: $(if $(TEST_HOST),,$(O)/nsbox)
 	$(Q)O=$(O) sh tests/run.sh $(T)
 
+include bench/bench.mk
+
 include tests/fuzz/fuzz.mk
 
 # ---- housekeeping -------------------------------------------------------------

@@ -1,0 +1,5 @@
+/* The command every exec-latency case runs: does nothing, statically. */
+int main(void)
+{
+	return 0;
+}

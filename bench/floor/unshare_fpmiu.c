@@ -1,0 +1,34 @@
+/*
+ * Floor of "unshare -fpmiu --mount-proc CMD": new pid, mount, ipc and uts
+ * namespaces; the child makes / private (so nothing reaches the parent's
+ * mounts), mounts a fresh /proc and runs CMD; the parent passes its status on.
+ */
+#include <sched.h>
+#include <signal.h>
+#include <sys/mount.h>
+#include <sys/wait.h>
+#include "floor.h"
+
+int main(int argc, char **argv)
+{
+	int st;
+	pid_t pid;
+	(void)argc;
+	if (unshare(CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS) < 0)
+		fail("unshare");
+	pid = fork();
+	if (pid < 0)
+		fail("fork");
+	if (pid == 0) {
+		if (mount("none", "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+			fail("mount /");
+		if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0)
+			fail("mount /proc");
+		exec_or_fail(argv + 1);
+	}
+	if (waitpid(pid, &st, 0) < 0)
+		fail("waitpid");
+	if (WIFSIGNALED(st))
+		kill(getpid(), WTERMSIG(st));
+	return WEXITSTATUS(st);
+}
