@@ -7,7 +7,8 @@
 # corpus ($(O)/fuzz/corpus/NAME, seeded from tests/fuzz/corpus/NAME).  A crash,
 # a leak, a timeout or a failed property stops make with the reproducer left
 # in $(O)/fuzz/NAME-crash-*, -leak-*, -timeout-*; rerun it with
-# "$(O)/fuzz/NAME FILE".  Each target's lib/ sources are listed below.
+# "$(O)/fuzz/NAME FILE".  Each target's lib/ sources are listed below
+# (FUZZ_DEPS: sources the target #includes itself, to reach static functions).
 
 FUZZ_SECONDS ?= 20
 FUZZ_CC      ?= clang
@@ -15,20 +16,24 @@ FUZZ_OUT     := $(O)/fuzz
 FUZZ_CFLAGS  := -std=gnu11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer -Wall -Wextra -Werror \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
                 -Ilib -Itests/fuzz/common
-FUZZ_COMMON  := tests/fuzz/common/err.c
+FUZZ_COMMON  := tests/fuzz/common/err.c lib/fmt.c	# err.c formats through lib/fmt
 
-FUZZ_LIBS_opt       := lib/opt.c lib/fmt.c
+FUZZ_LIBS_opt       := lib/opt.c
 FUZZ_LDFLAGS_opt    := -Wl,--wrap=exit
-FUZZ_LIBS_num       := lib/num.c lib/fmt.c
-FUZZ_LIBS_mountinfo := lib/mountinfo.c lib/num.c lib/fmt.c
-FUZZ_LIBS_passwd    := lib/passwd.c lib/num.c lib/fmt.c
-FUZZ_LIBS_fmt       := lib/fmt.c
+FUZZ_LIBS_num       := lib/num.c
+FUZZ_LIBS_mountinfo := lib/mountinfo.c lib/num.c
+FUZZ_LIBS_passwd    := lib/passwd.c lib/num.c
+FUZZ_LIBS_fmt       :=	# lib/fmt.c is common
+FUZZ_LIBS_inet      := lib/inet.c
+FUZZ_LIBS_idmap     := lib/idmap.c lib/xfuncs.c
+FUZZ_LIBS_netlink   :=	# it #includes lib/netlink.c
+FUZZ_DEPS_netlink   := lib/netlink.c lib/netlink.h
 
 FUZZ ?= $(basename $(notdir $(wildcard tests/fuzz/*.c)))
 
 .PHONY: fuzz fuzz-build
 .SECONDEXPANSION:
-fuzz-deps = $(FUZZ_LIBS_$(1)) $(FUZZ_LIBS_$(1):.c=.h)
+fuzz-deps = $(FUZZ_LIBS_$(1)) $(FUZZ_LIBS_$(1):.c=.h) $(FUZZ_DEPS_$(1))
 fuzz-build: $(FUZZ:%=$(FUZZ_OUT)/%)
 
 $(FUZZ_OUT)/%: tests/fuzz/%.c $(FUZZ_COMMON) tests/fuzz/common/fuzz.h $$(call fuzz-deps,$$*)
