@@ -140,8 +140,10 @@ install: $(O)/nsbox
 	done
 
 # ---- tests --------------------------------------------------------------------
+include initramfs/initramfs.mk
+
 test: $(if $(TEST_HOST),,$(O)/nsbox)
-	$(Q)O=$(O) sh tests/run.sh $(T)
+	$(Q)O=$(O) $(TEST_RUN) $(T)
 
 include bench/bench.mk
 

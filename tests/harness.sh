@@ -20,6 +20,9 @@
 #
 # Variables: $C (the applet under test), $NSBOX (the nsbox binary; empty in
 # host mode), $HOSTMODE (1 in host mode), $TOP (source tree), $TESTDIR (scratch).
+# $VG: empty, or under "make VALGRIND=1 test" a valgrind command line (exit 99
+# on any memory error or leak) to put in front of invocations that do not fork:
+#	testerr "bad option" "\$VG \$C --bogus" 1 "..."
 
 _skipnext=
 _skipall=

@@ -30,7 +30,15 @@ else
 	cfg=$(dirname "$NSBOX")/config.h
 	OPTIONFLAGS=$( [ -f "$cfg" ] && sed -n 's/^#define \(CONFIG_[A-Z0-9_]*\) 1$/\1/p' "$cfg" | tr '\n' ' ')
 fi
-export PATH HOSTMODE NSBOX OPTIONFLAGS TESTDIR RESULTS TOP
+# VALGRIND=1 (make VALGRIND=1 test: a dynamic glibc build): $VG is valgrind's
+# command line, for tests to put in front of invocations that do not fork.
+VG=
+if [ -n "$VALGRIND" ] && [ -z "$HOSTMODE" ]; then
+	command -v valgrind >/dev/null || { echo "run.sh: VALGRIND=1 needs valgrind" >&2; exit 1; }
+	VG="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect"
+	VG="$VG --errors-for-leak-kinds=definite,indirect --child-silent-after-fork=yes --vgdb=no"
+fi
+export PATH HOSTMODE NSBOX OPTIONFLAGS TESTDIR RESULTS TOP VG
 
 if [ $# -gt 0 ]; then
 	files=
