@@ -5,4 +5,5 @@
  * applets/NAME.c is compiled when CONFIG_NAME is enabled.
  */
 IF_INIT(APPLET("init", init_main, "sbin"))
+IF_MKVETH(APPLET("mkveth", mkveth_main, "sbin"))
 IF_PIVOT(APPLET("pivot_root", pivot_main, "sbin"))
