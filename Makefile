@@ -13,6 +13,14 @@ ifeq ($(SANITIZE),1)
   O := $(if $(filter command line,$(origin O)),$(O),build/sanitize)
   OPT := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
   LDOPT := -fsanitize=address,undefined
+else ifeq ($(VALGRIND),1)
+  # valgrind replaces malloc (leak checks) only in a dynamic binary: glibc, dynamic, -g
+  ifeq ($(origin CC),default)
+    CC := gcc
+  endif
+  O := $(if $(filter command line,$(origin O)),$(O),build/valgrind)
+  OPT := -O1 -g
+  LDOPT :=
 else
   ifeq ($(origin CC),default)
     CC := musl-gcc
@@ -125,7 +133,7 @@ $(O)/nsbox_unstripped: $(OBJS)
 
 $(O)/nsbox: $(O)/nsbox_unstripped
 	$(if $(Q),@echo "  STRIP   $@")
-	$(Q)$(if $(filter 1,$(SANITIZE)),cp $< $@,$(STRIP) -s -R .comment -o $@ $<)
+	$(Q)$(if $(filter 1,$(SANITIZE) $(VALGRIND)),cp $< $@,$(STRIP) -s -R .comment -o $@ $<)
 
 -include $(OBJS:.o=.d)
 
