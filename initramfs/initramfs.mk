@@ -47,9 +47,9 @@ test-qemu: $(INITRAMFS_TEST) $(KERNEL)
 	$(Q)LOG=$(O)/test-qemu.log SUMMARY=1 $(QEMU_RUN) $(INITRAMFS_TEST) $(QEMU_TIMEOUT) \
 	  nsbox.run=/usr/share/nsbox/vm-test.sh
 
-# make test: the host suite, then (unless T=, TEST_HOST=, SANITIZE=1 or VM=0)
+# make test: the host suite, then (unless T=, TEST_HOST=, SANITIZE=1, VALGRIND=1 or VM=0)
 # the suite in the VM, and the sum of both as the last line.
-TEST_VM := $(if $(T)$(TEST_HOST)$(filter 1,$(SANITIZE))$(filter 0,$(VM)),,1)
+TEST_VM := $(if $(T)$(TEST_HOST)$(filter 1,$(SANITIZE) $(VALGRIND))$(filter 0,$(VM)),,1)
 ifeq ($(TEST_VM),1)
 test: $(INITRAMFS_TEST) $(KERNEL)
 TEST_RUN = sh initramfs/test-all.sh $(O)/test-qemu.log $(QEMU_RUN) $(INITRAMFS_TEST) $(QEMU_TIMEOUT) \
