@@ -111,8 +111,7 @@ def tbench(cands, r, warm=1, mntns=False, setup=None, teardown=None, pattern=Non
         cmd += ["-t", teardown]
     if pattern:
         cmd += ["-p", pattern]
-    if timeout:
-        cmd += ["-T", str(timeout)]
+    cmd += ["-T", str(timeout or 300)]     # a hung command must not hang the bench
     if outdir:
         cmd += ["-o", outdir]
     cmd.append("--")
@@ -365,20 +364,27 @@ def case_exec():
         os.makedirs(os.path.join(root, "bin"))
         shutil.copy(TRUE, os.path.join(root, "bin", "true"))
         case = "exec: pivot ROOT /bin/true"
-        seq = "%%smount --bind %s %s && cd %s && %%spivot_root . . && %%sumount -l . && exec /bin/true" % (root, root, root)
+        # The peers switch roots with separate commands (mount --bind, pivot_root . .,
+        # umount -l .); the last one runs inside the new root, so the root carries it.
+        seq = ("%smount --bind {r} {r} && cd {r} && %spivot_root . . && %sumount -l . && "
+               "exec /bin/true").format(r=root)
         c = [("nsbox", [[os.path.join(BIN, "pivot"), root, "/bin/true"]]),
              ("floor", [[f("pivot"), root, "/bin/true"]])]
-        if all(have(UL[t]) for t in ("mount", "pivot_root", "umount")):
-            c.append(("util-linux", [["/bin/sh", "-c", seq % ("", "", "")]]))
-        if bbx:
+        if all(have(UL[t]) for t in ("mount", "pivot_root", "umount")) and copy_in(root, UL["umount"]):
+            # util-linux umount needs /proc/self/mountinfo, so its root gets a /proc
+            os.makedirs(os.path.join(root, "proc"), exist_ok=True)
+            c.append(("util-linux", [["/bin/sh", "-c", seq.replace(
+                " && cd ", " && mount -t proc proc %s/proc && cd " % root, 1) % ("", "", "")]]))
+        if bbx and copy_in(root, BUSYBOX):
             b = BUSYBOX + " "
             c.append(("BusyBox", [[BUSYBOX, "sh", "-c", seq % (b, b, b)]]))
-        if tbx:
+        if tbx and copy_in(root, TOYBOX):
             t = TOYBOX + " "
             c.append(("toybox", [["/bin/sh", "-c", seq % (t, t, t)]]))
         note("%s: every candidate runs in a fresh private mount namespace made by the "
-             "driver; util-linux/BusyBox/toybox do it as a sh -c sequence of mount --bind, "
-             "pivot_root . ., umount -l ." % case)
+             "driver; util-linux, BusyBox and toybox do it as a sh -c sequence of mount --bind, "
+             "pivot_root . ., umount -l . (their umount copied into ROOT with its libraries; "
+             "util-linux umount needs /proc/self/mountinfo, so its sequence also mounts /proc in ROOT)" % case)
         exec_case(case, c, r, mntns=True)
     if need("mkveth", "exec"):
         case = "exec: mkveth create+delete"
@@ -395,6 +401,23 @@ def case_exec():
         note("%s: two commands per sample (create, then delete), in a private network "
              "namespace; nsbox uses --no-up --no-lo to do what the others do" % case)
         exec_case(case, c, slow, wrap=[UL["unshare"], "-n"])
+
+
+def copy_in(root, path):
+    """Copies a program and the shared libraries ldd names into root, same paths."""
+    files = [path]
+    out = subprocess.run(["ldd", path], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                         text=True).stdout
+    for line in out.splitlines():
+        for w in line.split():
+            if w.startswith("/"):
+                files.append(w)
+    for src in files:
+        dst = root + src
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        if not os.path.exists(dst):
+            shutil.copy(src, dst)
+    return True
 
 
 def exec_case(case, cands, r, **kw):
