@@ -1,14 +1,63 @@
 /*
- * pivot_root: change the root filesystem.  One applet, answering to several
- * names; which one ran is in applet_name.
+ * pivot_root, switch_root and pivot: change the root filesystem.  One applet
+ * answering to three names; which one ran is in applet_name.
+ *
+ * pivot_root NEW_ROOT PUT_OLD	util-linux's command: the raw system call
+ * switch_root NEW_ROOT INIT	leave an initramfs for the real root (PID 1)
+ * pivot NEW_ROOT [COMMAND]	what a container runtime does, as one command
+ *
+ * pivot never changes its caller's mount table: it first moves itself into a
+ * mount namespace of its own (a copy of the caller's), and does all of its
+ * mounting there.  When anything fails, the process exits and that namespace
+ * disappears with it; there is nothing to undo.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <linux/magic.h>
+#include <linux/stat.h>
+#include <sched.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "err.h"
+#include "exec.h"
+#include "fmt.h"
+#include "mountinfo.h"
 #include "opt.h"
+#include "xfuncs.h"
+
+/* The new mount API (Linux 5.2+, mount_setattr 5.12+, openat2 5.6+); musl has no wrappers. */
+#ifndef OPEN_TREE_CLONE
+#define OPEN_TREE_CLONE		1
+#define FSOPEN_CLOEXEC		1
+#define FSMOUNT_CLOEXEC		1
+#define MOVE_MOUNT_F_EMPTY_PATH	0x04
+#define MOVE_MOUNT_T_EMPTY_PATH	0x40
+#define MOUNT_ATTR_RDONLY	0x01
+#define MOUNT_ATTR_NOSUID	0x02
+#define MOUNT_ATTR_NODEV	0x04
+#define MOUNT_ATTR_NOEXEC	0x08
+#define FSCONFIG_SET_STRING	1
+#define FSCONFIG_CMD_CREATE	6
+#endif
+#ifndef AT_RECURSIVE
+#define AT_RECURSIVE		0x8000
+#endif
+#define RESOLVE_BENEATH_	0x08
+#define RESOLVE_NO_SYMLINKS_	0x04
+#define RESOLVE_IN_ROOT_	0x10
+#define MNT_NS_INIT_INO		0xEFFFFFF8U	/* the initial mount namespace, Linux 6.18+ */
+
+struct how { uint64_t flags, mode, resolve; };			/* struct open_how */
+struct mattr { uint64_t set, clr, propagation, userns_fd; };	/* struct mount_attr */
 
 static const char pivot_root_usage[] =
 	"\n"
@@ -23,22 +72,571 @@ static const char pivot_root_usage[] =
 	"\n"
 	"For more details see pivot_root(8).\n";
 
+/* ---- why did pivot_root(2) fail? ------------------------------------------ */
+
+/* The mountinfo entry of the mount that path is on; buf is to be freed. */
+static int mount_of(const char *path, int up, struct mountinfo *m, char **buf)
+{
+	struct statx stx;
+	char *pos;
+	unsigned long id;
+
+	*buf = NULL;
+	if (syscall(SYS_statx, AT_FDCWD, path, 0, STATX_MNT_ID, &stx) < 0
+	    || !(stx.stx_mask & STATX_MNT_ID) || !(pos = *buf = read_file_alloc("/proc/self/mountinfo", NULL)))
+		return -1;
+	id = stx.stx_mnt_id;
+	for (int pass = 0; pass <= up; pass++) {
+		for (pos = *buf; !mountinfo_next(&pos, m) && m->id != id;)
+			;
+		if (m->id != id)
+			break;
+		if (pass == up)
+			return 0;
+		id = m->parent;
+		/* mountinfo_next cut the text: read it again */
+		free(*buf);
+		if (!(*buf = read_file_alloc("/proc/self/mountinfo", NULL)))
+			return -1;
+	}
+	free(*buf);
+	*buf = NULL;
+	return -1;
+}
+
+static int mount_is(const char *path, int up, const char *what)
+{
+	struct mountinfo m;
+	char *buf;
+	int r = 0;
+
+	if (!mount_of(path, up, &m, &buf))
+		r = !strcmp(what, "shared") ? strstr(m.optional, "shared:") != NULL
+		    : !strcmp(what, "rootfs") ? !strcmp(m.fstype, "rootfs") || m.parent == m.id : 0;
+	free(buf);
+	return r;
+}
+
+static int same_mount(const char *a, const char *b)
+{
+	struct statx x, y;
+
+	return syscall(SYS_statx, AT_FDCWD, a, 0, STATX_MNT_ID, &x) == 0
+	    && syscall(SYS_statx, AT_FDCWD, b, 0, STATX_MNT_ID, &y) == 0
+	    && (x.stx_mask & STATX_MNT_ID) && x.stx_mnt_id == y.stx_mnt_id;
+}
+
+/* Put the likely cause of a pivot_root(new, old) failure with err in buf ("" if unknown). */
+static void explain(int err, const char *new, const char *old, char *buf, size_t n)
+{
+	char rn[4096], ro[4096];
+	size_t len;
+
+	*buf = 0;
+	if (err == EBUSY) {
+		if (same_mount(new, "/") && is_mountpoint(new) == 1)
+			fmt(buf, n, "%s is the current root", new);
+		else if (same_mount(new, "/"))
+			fmt(buf, n, "%s is on the current root's mount, not a mount of its own"
+			    " (mount --bind %s %s first)", new, new, new);
+		else if (same_mount(old, "/"))
+			fmt(buf, n, "%s is on the current root's mount", old);
+	} else if (err == EINVAL) {
+		if (mount_is(old, 0, "shared"))
+			fmt(buf, n, "%s is on a shared mount (mount --make-rprivate / first)", old);
+		else if (mount_is(new, 1, "shared"))
+			fmt(buf, n, "the mount %s is on is shared (mount --make-rprivate / first)", new);
+		else if (mount_is("/", 1, "shared") || mount_is("/", 0, "shared"))
+			fmt(buf, n, "the root mount is shared (mount --make-rprivate / first)");
+		else if (mount_is("/", 0, "rootfs"))
+			fmt(buf, n, "the current root is the initramfs rootfs, which cannot be"
+			    " pivoted (use switch_root)");
+		else if (is_mountpoint("/") == 0)
+			fmt(buf, n, "the current root is not a mount point (in a chroot?)");
+		else if (is_mountpoint(new) == 0)
+			fmt(buf, n, "%s is not a mount point (mount --bind %s %s first)", new, new, new);
+		else if (realpath(new, rn) && realpath(old, ro) && ((len = strlen(rn)) == 1
+			 ? 0 : strncmp(rn, ro, len) || (ro[len] && ro[len] != '/')))
+			fmt(buf, n, "%s is not at or underneath %s", old, new);
+	}
+}
+
 static int pivot_root_main(int argc, char **argv)
 {
 	static const struct opt opts[] = { { 0 } };
 	struct optparse p;
+	char why[512];
+	int e;
 
 	opt_init(&p, argc, argv, opts, pivot_root_usage);
 	while (opt_next(&p) >= 0)
 		;
 	if (argc - p.ind != 2)
 		usage_error("bad usage");
-	if (syscall(SYS_pivot_root, argv[p.ind], argv[p.ind + 1]) < 0)
-		die_errno("failed to change root from `%s' to `%s'", argv[p.ind], argv[p.ind + 1]);
+	if (syscall(SYS_pivot_root, argv[p.ind], argv[p.ind + 1]) == 0)
+		return 0;
+	e = errno;
+	warn_errno("failed to change root from `%s' to `%s'", argv[p.ind], argv[p.ind + 1]);
+	explain(e, argv[p.ind], argv[p.ind + 1], why, sizeof(why));
+	if (*why)
+		warn("%s", why);
+	return 1;
+}
+
+/* ---- switch_root --------------------------------------------------------- */
+
+#if CONFIG_PIVOT_SWITCH_ROOT
+static const char switch_root_usage[] =
+	"\n"
+	"Usage:\n"
+	" switch_root [options] <newrootdir> <init> <args to init>\n"
+	"\n"
+	"Switch to another filesystem as the root of the mount tree.\n"
+	"Must run as PID 1; newrootdir must be a mount point.\n"
+	"\n"
+	"Options:\n"
+	" -c DEV         reopen standard input, output and error on DEV\n"
+	"                (a path in the new root) after the switch\n"
+	" -h, --help     display this help\n"
+	" -V, --version  display version\n"
+	"\n"
+	"Moves /dev, /proc, /sys and /run into newrootdir, deletes the old root's\n"
+	"contents when it is ramfs or tmpfs (never crossing into other filesystems),\n"
+	"moves newrootdir onto /, chroots into it and executes init.\n";
+
+/* Delete everything under dfd that is on device dev; closes dfd. */
+static void remove_tree(int dfd, dev_t dev)
+{
+	DIR *d = fdopendir(dfd);
+	struct dirent *e;
+	struct stat st;
+
+	if (!d) {
+		close(dfd);
+		return;
+	}
+	while ((e = readdir(d))) {
+		const char *n = e->d_name;
+		int fd;
+
+		if ((n[0] == '.' && (!n[1] || (n[1] == '.' && !n[2])))
+		    || fstatat(dfd, n, &st, AT_SYMLINK_NOFOLLOW) < 0 || st.st_dev != dev)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			fd = openat(dfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			if (fd >= 0)
+				remove_tree(fd, dev);
+		}
+		unlinkat(dfd, n, S_ISDIR(st.st_mode) ? AT_REMOVEDIR : 0);
+	}
+	closedir(d);
+}
+
+static int switch_root_main(int argc, char **argv)
+{
+	static const struct opt opts[] = { { 'c', "console", OPT_REQ }, { 0 } };
+	static const char *const moved[] = { "/dev", "/proc", "/sys", "/run" };
+	struct how how = { O_PATH | O_CLOEXEC, 0, RESOLVE_IN_ROOT_ };
+	struct optparse p;
+	const char *console = NULL, *newroot, *init;
+	struct stat st, rst, nst;
+	struct statfs sfs;
+	char path[4096];
+	int c, oldfd, fd;
+
+	opt_init(&p, argc, argv, opts, switch_root_usage);
+	while ((c = opt_next(&p)) >= 0)
+		console = p.arg;
+	if (argc - p.ind < 2)
+		usage_error("not enough arguments");
+	newroot = argv[p.ind];
+	init = argv[p.ind + 1];
+
+	/* Check everything we can before changing anything: a PID 1 that dies panics the machine. */
+	if (getpid() != 1)
+		die("must be run as PID 1");
+	if (stat(newroot, &nst) < 0)
+		die_errno("cannot access %s", newroot);
+	if (!S_ISDIR(nst.st_mode))
+		die("%s is not a directory", newroot);
+	if (is_mountpoint(newroot) != 1)
+		die("%s is not a mount point", newroot);
+	if (stat("/", &rst) < 0)
+		die_errno("cannot access /");
+	fd = open(newroot, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || (c = syscall(SYS_openat2, fd, init, &how, sizeof(how))) < 0
+	    || syscall(SYS_faccessat2, c, "", X_OK, AT_EMPTY_PATH) < 0 || fstat(c, &st) < 0)
+		die_errno("cannot execute %s in %s", init, newroot);
+	if (!S_ISREG(st.st_mode))
+		die("cannot execute %s in %s: not a regular file", init, newroot);
+	close(c);
+	close(fd);
+	oldfd = xopen("/", O_RDONLY | O_DIRECTORY);
+
+	for (unsigned i = 0; i < sizeof(moved) / sizeof(moved[0]); i++) {
+		if (is_mountpoint(moved[i]) != 1)
+			continue;
+		fmt(path, sizeof(path), "%s%s", newroot, moved[i]);
+		/* A missing directory, or one with a mount of its own: drop ours. */
+		if (stat(path, &st) < 0 || st.st_dev != nst.st_dev) {
+			umount2(moved[i], MNT_DETACH);
+			continue;
+		}
+		if (mount(moved[i], path, NULL, MS_MOVE, NULL) < 0) {
+			warn_errno("failed to move %s to %s", moved[i], path);
+			umount2(moved[i], MNT_DETACH);
+		}
+	}
+	if (chdir(newroot) < 0)
+		die_errno("cannot change directory to %s", newroot);
+	if (mount(".", "/", NULL, MS_MOVE, NULL) < 0)
+		die_errno("failed to move %s to /", newroot);
+	if (chroot(".") < 0 || chdir("/") < 0)
+		die_errno("failed to change root to %s", newroot);
+	/* The old root: delete it only if it lives in memory, and only its own files. */
+	if (fstatfs(oldfd, &sfs) == 0 && (sfs.f_type == RAMFS_MAGIC || sfs.f_type == TMPFS_MAGIC)
+	    && fstat(oldfd, &st) == 0 && st.st_dev == rst.st_dev && st.st_dev != nst.st_dev)
+		remove_tree(oldfd, st.st_dev);
+	else
+		close(oldfd);
+	if (console) {
+		fd = open(console, O_RDWR | O_NOCTTY);
+		if (fd < 0)
+			warn_errno("cannot open %s", console);
+		else {
+			for (c = 0; c < 3; c++)
+				dup2(fd, c);
+			if (fd > 2)
+				close(fd);
+		}
+	}
+	exec_or_die(argv + p.ind + 1);
+}
+#endif
+
+/* ---- pivot --------------------------------------------------------------- */
+
+#if CONFIG_PIVOT_CONTAINER
+static const char pivot_usage[] =
+	"\n"
+	"Usage:\n"
+	" pivot [options] <newroot> [<command> [<argument>...]]\n"
+	"\n"
+	"Make newroot the root directory of a new mount namespace, with the\n"
+	"old root detached, and run command (default /bin/sh) there.\n"
+	"The caller's mount table is never changed.\n"
+	"\n"
+	"Options:\n"
+	" -f, --force               run even in the initial mount namespace\n"
+	"     --propagation MODE    private (default) or slave\n"
+	"     --mount-proc          mount proc on newroot/proc\n"
+	"     --mount-sys           mount sysfs (read-only) on newroot/sys\n"
+	"     --mount-dev           mount a tmpfs on newroot/dev with null, zero, full,\n"
+	"                             random, urandom and tty, plus pts and shm\n"
+	"     --bind SRC[:DST]      bind SRC onto DST in newroot (repeatable)\n"
+	"     --ro-bind SRC[:DST]   the same, read-only\n"
+	"     --ro                  make newroot read-only\n"
+	"     --keep-old DIR        keep the old root at DIR in newroot\n"
+	" -h, --help                display this help\n"
+	" -V, --version             display version\n";
+
+enum { O_PROP = OPT_LONG, O_PROC, O_SYS, O_DEV, O_BIND, O_ROBIND, O_RO, O_KEEP };
+
+/* An O_PATH fd for path inside the new root, resolved as the new root would see it. */
+static int in_root(int rootfd, const char *path, uint64_t resolve)
+{
+	struct how how = { O_PATH | O_CLOEXEC, 0, resolve };
+	int fd = syscall(SYS_openat2, rootfd, path, &how, sizeof(how));
+
+	if (fd < 0)
+		die_errno("cannot access %s in the new root", path);
+	return fd;
+}
+
+static void set_attr(int fd, unsigned attr, const char *what)
+{
+	struct mattr a = { attr, 0, 0, 0 };
+
+	if (syscall(SYS_mount_setattr, fd, "", AT_EMPTY_PATH | AT_RECURSIVE, &a, sizeof(a)) < 0)
+		die_errno("cannot make %s read-only", what);
+}
+
+/* Attach the detached mount mfd on path (relative to dfd); closes mfd. */
+static void attach(int mfd, int dfd, const char *path, const char *what)
+{
+	if (syscall(SYS_move_mount, mfd, "", dfd, path,
+		    MOVE_MOUNT_F_EMPTY_PATH | (*path ? 0 : MOVE_MOUNT_T_EMPTY_PATH)) < 0)
+		die_errno("cannot mount %s", what);
+	close(mfd);
+}
+
+/* A new, detached filesystem mount: opts is "key=value" strings, then NULL. */
+static int new_fs(const char *type, unsigned attr, const char *const *opts)
+{
+	int fd = syscall(SYS_fsopen, type, FSOPEN_CLOEXEC), mfd = -1;
+
+	for (; fd >= 0 && *opts; opts++) {
+		const char *eq = strchr(*opts, '=');
+		char key[32];
+
+		fmt(key, sizeof(key), "%.*s", (int)(eq - *opts), *opts);
+		if (syscall(SYS_fsconfig, fd, FSCONFIG_SET_STRING, key, eq + 1, 0) < 0)
+			break;
+	}
+	if (fd >= 0 && !*opts && syscall(SYS_fsconfig, fd, FSCONFIG_CMD_CREATE, NULL, NULL, 0) == 0)
+		mfd = syscall(SYS_fsmount, fd, FSMOUNT_CLOEXEC, attr);
+	if (mfd < 0)
+		die_errno("cannot mount %s", type);
+	close(fd);
+	return mfd;
+}
+
+static int tree(const char *src)
+{
+	int fd = syscall(SYS_open_tree, AT_FDCWD, src, OPEN_TREE_CLONE | O_CLOEXEC | AT_RECURSIVE);
+
+	if (fd < 0)
+		die_errno("cannot bind %s", src);
+	return fd;
+}
+
+static void mount_dev(int rootfd)
+{
+	static const char *const nodes[] = { "null", "zero", "full", "random", "urandom", "tty" };
+	static const char *const tmpfs_opts[] = { "source=tmpfs", "mode=755", "size=64k", NULL };
+	static const char *const shm_opts[] = { "source=shm", "mode=1777", NULL };
+	static const char *const pts_opts[] = { "source=devpts", "ptmxmode=666", "mode=620", NULL };
+	static const char *const links[][2] = {
+		{ "pts/ptmx", "ptmx" }, { "/proc/self/fd", "fd" }, { "/proc/self/fd/0", "stdin" },
+		{ "/proc/self/fd/1", "stdout" }, { "/proc/self/fd/2", "stderr" },
+	};
+	int dev = new_fs("tmpfs", MOUNT_ATTR_NOSUID | MOUNT_ATTR_NOEXEC, tmpfs_opts), fd;
+	char src[16];
+
+	/* fill the tmpfs while it is still detached: nobody can see it half-made */
+	for (unsigned i = 0; i < sizeof(nodes) / sizeof(nodes[0]); i++) {
+		fd = openat(dev, nodes[i], O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd < 0)
+			die_errno("cannot create /dev/%s", nodes[i]);
+		close(fd);
+	}
+	for (unsigned i = 0; i < sizeof(links) / sizeof(links[0]); i++)
+		if (symlinkat(links[i][0], dev, links[i][1]) < 0)
+			die_errno("cannot create /dev/%s", links[i][1]);
+	if (mkdirat(dev, "pts", 0755) < 0 || mkdirat(dev, "shm", 0755) < 0)
+		die_errno("cannot create /dev/pts or /dev/shm");
+	/* Mounting onto a detached tree needs Linux 6.15+: attach it first. */
+	fd = in_root(rootfd, "dev", RESOLVE_IN_ROOT_);
+	attach(dev, fd, "", "tmpfs on /dev");
+	close(fd);
+	dev = in_root(rootfd, "dev", RESOLVE_IN_ROOT_ | RESOLVE_NO_SYMLINKS_);
+	for (unsigned i = 0; i < sizeof(nodes) / sizeof(nodes[0]); i++) {
+		fmt(src, sizeof(src), "/dev/%s", nodes[i]);
+		attach(tree(src), dev, nodes[i], src);
+	}
+	attach(new_fs("devpts", MOUNT_ATTR_NOSUID | MOUNT_ATTR_NOEXEC, pts_opts), dev, "pts", "devpts on /dev/pts");
+	attach(new_fs("tmpfs", MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV, shm_opts), dev, "shm", "tmpfs on /dev/shm");
+	close(dev);
+}
+
+static void bind(int rootfd, char *spec, int ro)
+{
+	char *colon = strchr(spec, ':');
+	const char *dst = colon ? colon + 1 : spec;
+	int t, fd;
+
+	if (colon)
+		*colon = 0;
+	if (!*spec || !*dst)
+		usage_error("bad bind specification: '%s'", spec);
+	t = tree(spec);
+	if (ro)
+		set_attr(t, MOUNT_ATTR_RDONLY, spec);
+	fd = in_root(rootfd, dst, RESOLVE_IN_ROOT_);
+	attach(t, fd, "", spec);
+	close(fd);
+}
+
+/* Is this the initial mount namespace?  1, 0, or -1 when we cannot tell. */
+static int initial_mntns(void)
+{
+	struct stat self, init;
+
+	if (stat("/proc/self/ns/mnt", &self) < 0)
+		return -1;
+	if (self.st_ino == MNT_NS_INIT_INO)
+		return 1;
+	/* Before Linux 6.18 the initial namespace has no fixed inode: ask PID 1. */
+	if (self.st_ino >= 0xF0000000U && getpid() != 1 && stat("/proc/1/ns/mnt", &init) == 0)
+		return self.st_ino == init.st_ino && self.st_dev == init.st_dev;
 	return 0;
 }
 
+/* runc's msMoveRoot: drop (or cover) the host's /proc and /sys, which stay
+ * in the namespace under the new root, then move the new root onto /. */
+static void move_root(void)
+{
+	static const char *const hide[] = { "/proc", "/sys" };
+
+	for (unsigned i = 0; i < 2; i++)
+		if (is_mountpoint(hide[i]) == 1 && umount2(hide[i], MNT_DETACH) < 0
+		    && mount("none", hide[i], "tmpfs", MS_RDONLY, "size=0") < 0)
+			die_errno("cannot hide %s", hide[i]);
+	if (mount(".", "/", NULL, MS_MOVE, NULL) < 0)
+		die_errno("cannot move the new root onto /");
+	if (chroot(".") < 0)
+		die_errno("chroot failed");
+}
+
+static int pivot_run(int argc, char **argv)
+{
+	static const struct opt opts[] = {
+		{ 'f', "force", OPT_NONE },
+		{ O_PROP, "propagation", OPT_REQ },
+		{ O_PROC, "mount-proc", OPT_NONE },
+		{ O_SYS, "mount-sys", OPT_NONE },
+		{ O_DEV, "mount-dev", OPT_NONE },
+		{ O_BIND, "bind", OPT_REQ },
+		{ O_ROBIND, "ro-bind", OPT_REQ },
+		{ O_RO, "ro", OPT_NONE },
+		{ O_KEEP, "keep-old", OPT_REQ },
+		{ 0 }
+	};
+	static char *shell[] = { "/bin/sh", NULL };
+	static const char *const proc_opts[] = { "source=proc", NULL };
+	static const char *const sys_opts[] = { "source=sysfs", NULL };
+	char **binds = xzalloc(argc * sizeof(char *)), *robind = xzalloc(argc);
+	int nbinds = 0;
+	struct optparse p;
+	unsigned long prop = MS_PRIVATE, what = 0;
+	const char *root, *keep = NULL;
+	int force = 0, c, rootfd, oldfd, cwdfd, e;
+	struct stat st;
+	char why[512];
+
+	opt_init(&p, argc, argv, opts, pivot_usage);
+	while ((c = opt_next(&p)) >= 0) {
+		if (c == 'f')
+			force = 1;
+		else if (c == O_PROP) {
+			if (!strcmp(p.arg, "slave"))
+				prop = MS_SLAVE;
+			else if (strcmp(p.arg, "private"))
+				usage_error("unsupported propagation mode: %s", p.arg);
+		} else if (c == O_KEEP)
+			keep = p.arg;
+		else if (c == O_BIND || c == O_ROBIND) {
+			robind[nbinds] = c == O_ROBIND;
+			binds[nbinds++] = p.arg;
+		}
+		else if (c >= O_PROC && c <= O_RO)
+			what |= 1UL << (c - O_PROC);
+	}
+	if (p.ind >= argc)
+		usage_error("no new root specified");
+	root = argv[p.ind];
+	if (stat(root, &st) < 0)
+		die_errno("cannot access %s", root);
+	if (!S_ISDIR(st.st_mode))
+		die("%s is not a directory", root);
+	e = initial_mntns();
+	if (e && !force)
+		die(e > 0 ? "refusing to run in the initial mount namespace (run it under 'unshare -m', or use -f)"
+			  : "cannot tell whether this is the initial mount namespace (no /proc?): use -f");
+
+	/* From here on, only our own copy of the mount table changes. */
+	if (unshare(CLONE_NEWNS) < 0)
+		die_errno("unshare failed");
+	if (mount("none", "/", NULL, MS_REC | prop, NULL) < 0) {
+		if (errno == EINVAL && is_mountpoint("/") == 0)
+			die("cannot change root filesystem propagation: the current root is not"
+			    " a mount point (in a chroot?)");
+		die_errno("cannot change root filesystem propagation");
+	}
+	if (is_mountpoint(root) != 1 && mount(root, root, NULL, MS_BIND | MS_REC, NULL) < 0)
+		die_errno("cannot bind %s onto itself", root);
+	rootfd = xopen(root, O_PATH | O_DIRECTORY);
+	if (what & 1 << (O_RO - O_PROC))
+		set_attr(rootfd, MOUNT_ATTR_RDONLY, root);
+	if (what & 1 << (O_PROC - O_PROC)) {
+		int fd = in_root(rootfd, "proc", RESOLVE_IN_ROOT_);
+		attach(new_fs("proc", MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC, proc_opts),
+		       fd, "", "proc");
+		close(fd);
+	}
+	if (what & 1 << (O_SYS - O_PROC)) {
+		int fd = in_root(rootfd, "sys", RESOLVE_IN_ROOT_);
+		attach(new_fs("sysfs", MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV
+			      | MOUNT_ATTR_NOEXEC, sys_opts), fd, "", "sysfs");
+		close(fd);
+	}
+	if (what & 1 << (O_DEV - O_PROC))
+		mount_dev(rootfd);
+	/* the binds, in the order given */
+	for (c = 0; c < nbinds; c++)
+		bind(rootfd, binds[c], robind[c]);
+	if (keep) {
+		/* pivot_root resolves put_old itself: allow no symlink and no escape */
+		const char *argv_keep = keep;
+		struct how how = { O_PATH | O_DIRECTORY | O_CLOEXEC, 0, RESOLVE_BENEATH_ | RESOLVE_NO_SYMLINKS_ };
+
+		while (*keep == '/')
+			keep++;
+		c = *keep ? syscall(SYS_openat2, rootfd, keep, &how, sizeof(how)) : (errno = EINVAL, -1);
+		if (c < 0 && (errno == ENOENT || errno == ENOTDIR))
+			die_errno("--keep-old %s", argv_keep);
+		if (c < 0)
+			die("--keep-old %s: not a directory inside the new root (no symlink, no ..)", argv_keep);
+		close(c);
+	}
+
+	oldfd = xopen("/", O_PATH | O_DIRECTORY);
+	cwdfd = xopen(".", O_PATH | O_DIRECTORY);
+	if (fchdir(rootfd) < 0)
+		die_errno("cannot change directory to %s", root);
+	if (syscall(SYS_pivot_root, ".", keep ? keep : ".") < 0) {
+		e = errno;
+		if (e == EINVAL && mount_is("/", 0, "rootfs")) {
+			if (keep)
+				die("--keep-old: / is the initramfs rootfs, which cannot be kept");
+			move_root();
+		} else {
+			char old[4096];
+
+			fmt(old, sizeof(old), "%s/%s", root, keep ? keep : "");
+			if (fchdir(cwdfd) == 0)
+				explain(e, root, old, why, sizeof(why));
+			die("cannot pivot to %s: %s%s%s%s", root, strerror(e),
+			    *why ? " (" : "", why, *why ? ")" : "");
+		}
+	} else if (!keep) {
+		/* Detach the old root, and whatever was stacked on it, from where it is:
+		 * umount2(".") from the new root would detach the new root itself last. */
+		if (fchdir(oldfd) < 0)
+			die_errno("cannot reach the old root");
+		while (umount2(".", MNT_DETACH) == 0)
+			;
+		if (errno != EINVAL)
+			die_errno("cannot detach the old root");
+	}
+	close(oldfd);
+	close(cwdfd);
+	close(rootfd);
+	if (chdir("/") < 0)
+		die_errno("cannot change directory to /");
+	exec_or_die(p.ind + 1 < argc ? argv + p.ind + 1 : shell);
+}
+#endif
+
 int pivot_main(int argc, char **argv)
 {
+#if CONFIG_PIVOT_SWITCH_ROOT
+	if (!strcmp(applet_name, "switch_root"))
+		return switch_root_main(argc, argv);
+#endif
+#if CONFIG_PIVOT_CONTAINER
+	if (!strcmp(applet_name, "pivot"))
+		return pivot_run(argc, argv);
+#endif
 	return pivot_root_main(argc, argv);
 }
