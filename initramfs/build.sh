@@ -63,10 +63,14 @@ done
 # configuration (a busybox unshare must not pass for util-linux's).
 cp "$BUSYBOX" usr/bin/busybox
 chmod 755 usr/bin/busybox
+# Debian's busybox runs its own applet for any bare command name it knows,
+# ignoring PATH (FEATURE_PREFER_APPLETS): rename the clashing ones in our copy.
+unprefer="unshare nsenter lsns pivot_root switch_root init linuxrc mkveth pivot"
+python3 "$TOP/initramfs/unprefer.py" usr/bin/busybox $unprefer
 for p in $("$BUSYBOX" --list-full); do
 	n=${p##*/}
 	case "$ours" in *" $n "*) continue ;; esac
-	case " unshare nsenter lsns pivot_root switch_root mkveth init linuxrc " in *" $n "*) continue ;; esac
+	case " $unprefer " in *" $n "*) continue ;; esac
 	case ${p%/*} in sbin|usr/sbin) d=usr/sbin ;; *) d=usr/bin ;; esac
 	[ -e "$d/$n" ] || [ -L "$d/$n" ] || ln -s /usr/bin/busybox "$d/$n"
 done
@@ -136,6 +140,7 @@ if [ "$PROFILE" = test ]; then
 		[ -x "$p" ] || continue
 		rm -f ".$p"
 		copy_prog "$p"
+		python3 "$TOP/initramfs/unprefer.py" usr/bin/busybox "${p##*/}"
 	done
 elif [ "$PROFILE" != demo ]; then
 	die "unknown PROFILE '$PROFILE' (demo or test)"

@@ -44,7 +44,8 @@ grep -q '^veth ' /proc/modules || fail "veth.ko is not loaded"
 step "a small root for container alpha: busybox and nsbox in a tmpfs"
 root=/tmp/alpha-root
 mkdir -p $root/bin $root/proc $root/dev $root/sys $root/tmp || fail "mkdir $root"
-cp /usr/bin/busybox $root/bin/ && /usr/bin/busybox --install -s $root/bin || fail "cannot populate $root"
+cp /usr/bin/busybox /usr/bin/nsbox $root/bin/ || fail "cannot populate $root"
+for n in $(busybox --list); do [ -e "$root/bin/$n" ] || ln -s busybox "$root/bin/$n"; done
 echo "alpha's own root: no host files here" > $root/README
 show ls $root
 
@@ -52,6 +53,7 @@ step "container alpha: unshare -fpmnu --mount-proc, hostname alpha, pivot into $
 unshare -fpmnu --mount-proc sh -c "hostname alpha && exec pivot --mount-proc $root /bin/sleep 1000" &
 pids="$pids $!"
 A=$(child_of $!) || fail "container alpha did not start"
+pids="$A $pids"
 wait_hostname "$A" alpha || fail "container alpha has no hostname alpha"
 echo "alpha runs as PID $A here"
 
@@ -59,6 +61,7 @@ step "container beta: unshare -fpmnu --mount-proc, hostname beta, nsbox init as 
 unshare -fpmnu --mount-proc sh -c "hostname beta && exec init -- sleep 1000" &
 pids="$pids $!"
 B=$(child_of $!) || fail "container beta did not start"
+pids="$B $pids"
 wait_hostname "$B" beta || fail "container beta has no hostname beta"
 echo "beta runs as PID $B here"
 
@@ -76,7 +79,7 @@ step "inside alpha: PID 1 and a root of its own (nsenter -a)"
 show nsenter -t "$A" -a sh -c 'echo "I am PID $$ of $(hostname)"; ps; ls /; cat /README'
 [ "$(nsenter -t "$A" -a cat /README)" = "alpha's own root: no host files here" ] || fail "alpha does not see its own root"
 nsenter -t "$A" -a test -e /usr/share/nsbox/demo.sh && fail "alpha can see the host's files"
-show nsenter -t "$A" -m cat /proc/self/mountinfo
+show nsenter -t "$A" -a cat /proc/self/mountinfo
 show nsenter -t "$B" -a ps
 
 step "wire them: mkveth with addresses, one end in each"
