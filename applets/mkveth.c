@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sched.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -76,7 +77,8 @@ struct end {
 	const char *name;
 	const char *ns;		/* -n / -N argument, or NULL */
 	int nsfd;		/* its fd, or -1 */
-	struct nl nl;		/* a socket inside that namespace */
+	struct nl *nl;		/* a socket inside that namespace */
+	struct nl sock;
 	int index;
 	const char *mac;
 	unsigned char macb[6];
@@ -145,7 +147,8 @@ static void open_sock(struct end *e)
 {
 	if (e->nsfd >= 0 && setns(e->nsfd, CLONE_NEWNET) < 0)
 		die_errno("netns %s", e->ns);
-	if (nl_open(&e->nl) < 0)
+	e->nl = &e->sock;
+	if (nl_open(e->nl) < 0)
 		die_errno("netlink socket");
 	if (e->nsfd >= 0 && setns(curfd, CLONE_NEWNET) < 0)
 		die_errno("cannot return to the original network namespace");
@@ -198,7 +201,7 @@ static int link_index(struct end *e)
 	struct nlres res;
 
 	if (!e->index) {
-		if (link_get(&e->nl, e->name, &q, &res) < 0)
+		if (link_get(e->nl, e->name, &q, &res) < 0)
 			fail(e->name, &res);
 		e->index = q.index;
 	}
@@ -220,7 +223,7 @@ static void delete_pair(void)
 	struct nlres res;
 
 	created = 0;
-	if (link_get(&ends[0].nl, ends[0].name, &q, &res) < 0 || del_link(&ends[0].nl, q.index, &res) < 0)
+	if (link_get(ends[0].nl, ends[0].name, &q, &res) < 0 || del_link(ends[0].nl, q.index, &res) < 0)
 		warn("%s: cannot delete: %s", ends[0].name, res.msg[0] ? res.msg : strerror(res.err));
 }
 
@@ -257,7 +260,7 @@ static void add_addr(struct end *e, int i)
 	nl_req(&r, RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, &ifa, sizeof(ifa));
 	nl_put(&r, IFA_LOCAL, a->a, a->len);
 	nl_put(&r, IFA_ADDRESS, a->a, a->len);
-	if (nl_talk(&e->nl, &r, &res, NULL, NULL) < 0)
+	if (nl_talk(e->nl, &r, &res, NULL, NULL) < 0)
 		fail(e->addr[i], &res);
 }
 
@@ -276,7 +279,7 @@ static void add_gw(struct end *e)
 	nl_req(&r, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, &rt, sizeof(rt));
 	nl_put(&r, RTA_GATEWAY, e->gwa.a, e->gwa.len);
 	nl_put_u32(&r, RTA_OIF, link_index(e));
-	if (nl_talk(&e->nl, &r, &res, NULL, NULL) < 0)
+	if (nl_talk(e->nl, &r, &res, NULL, NULL) < 0)
 		fail(e->gw, &res);
 }
 
@@ -298,11 +301,11 @@ static int delete_main(struct end *e)
 	struct nlres res;
 
 	open_sock(e);
-	if (link_get(&e->nl, e->name, &q, &res) < 0)
+	if (link_get(e->nl, e->name, &q, &res) < 0)
 		fail(e->name, &res);
 	if (!q.veth)
 		die("%s: not a veth device", e->name);
-	if (del_link(&e->nl, q.index, &res) < 0)
+	if (del_link(e->nl, q.index, &res) < 0)
 		fail(e->name, &res);
 	return 0;
 }
@@ -318,6 +321,7 @@ int mkveth_main(int argc, char **argv)
 	struct nlreq r;
 	struct nlres res;
 	size_t nest, data, peer;
+	sigset_t sigs, old;
 
 	l->nsfd = pe->nsfd = -1;
 	l->addr = xmalloc(argc * sizeof(char *));
@@ -385,11 +389,11 @@ int mkveth_main(int argc, char **argv)
 	else if (l->ns)
 		open_sock(pe);	/* in the current namespace */
 	else
-		pe->nl = l->nl;
+		pe->nl = l->nl;	/* the same socket: one sequence */
 	if (master) {
 		struct linkq q;
 
-		if (link_get(&l->nl, master, &q, &res) < 0)
+		if (link_get(l->nl, master, &q, &res) < 0)
 			fail(master, &res);
 		bridge = q.index;
 	}
@@ -412,12 +416,16 @@ int mkveth_main(int argc, char **argv)
 	nl_nest_end(&r, peer);
 	nl_nest_end(&r, data);
 	nl_nest_end(&r, nest);
-	if (nl_talk(&l->nl, &r, &res, NULL, NULL) < 0) {
+	/* From here on the pair may exist: no signal may stop us halfway
+	 * (a pending one takes effect once the job is complete). */
+	sigfillset(&sigs);
+	sigprocmask(SIG_BLOCK, &sigs, &old);
+	if (nl_talk(l->nl, &r, &res, NULL, NULL) < 0) {
 		struct linkq q;
 		struct nlres r2;
 
 		/* Which name is taken?  The kernel does not say. */
-		if (res.err == EEXIST && !res.msg[0] && link_get(&l->nl, l->name, &q, &r2) < 0)
+		if (res.err == EEXIST && !res.msg[0] && link_get(l->nl, l->name, &q, &r2) < 0)
 			fail(pe->name, &res);
 		fail(l->name, &res);
 	}
@@ -426,11 +434,11 @@ int mkveth_main(int argc, char **argv)
 	/* The MTU is set here rather than at creation: only then does the
 	 * kernel explain a bad value. */
 	if (up || mtu || bridge)
-		set_link(&l->nl, l->name, up, mtu, bridge, mtutext);
+		set_link(l->nl, l->name, up, mtu, bridge, mtutext);
 	if (pe->ns && lo)
-		set_link(&pe->nl, "lo", 1, 0, 0, NULL);
+		set_link(pe->nl, "lo", 1, 0, 0, NULL);
 	if (up || mtu)
-		set_link(&pe->nl, pe->name, up, mtu, 0, mtutext);
+		set_link(pe->nl, pe->name, up, mtu, 0, mtutext);
 	for (int i = 1; i >= 0; i--) {
 		struct end *e = &ends[i];
 
@@ -439,5 +447,6 @@ int mkveth_main(int argc, char **argv)
 		if (e->gw)
 			add_gw(e);
 	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	return 0;
 }
