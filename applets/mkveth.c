@@ -227,8 +227,9 @@ static void delete_pair(void)
 		warn("%s: cannot delete: %s", ends[0].name, res.msg[0] ? res.msg : strerror(res.err));
 }
 
-/* RTM_NEWLINK on an existing link, by name: MTU, master, up. */
-static void set_link(struct nl *nl, const char *name, int up, unsigned mtu, int master, const char *mtutext)
+/* RTM_NEWLINK on an existing link, by name: MTU and up, or master.  An error
+ * names the link, or text when it is about the MTU or the master. */
+static void set_link(struct nl *nl, const char *name, int up, unsigned mtu, int master, const char *text)
 {
 	struct ifinfomsg ifi = { .ifi_flags = up ? IFF_UP : 0, .ifi_change = up ? IFF_UP : 0 };
 	struct nlreq r;
@@ -241,7 +242,7 @@ static void set_link(struct nl *nl, const char *name, int up, unsigned mtu, int 
 		nl_put_u32(&r, IFLA_MASTER, master);
 	nl_put_str(&r, IFLA_IFNAME, name);
 	if (nl_talk(nl, &r, &res, NULL, NULL) < 0)
-		fail(mtu && !strncmp(res.msg, "mtu ", 4) ? mtutext : name, &res);
+		fail(master || (mtu && !strncmp(res.msg, "mtu ", 4)) ? text : name, &res);
 }
 
 static void add_addr(struct end *e, int i)
@@ -315,7 +316,7 @@ int mkveth_main(int argc, char **argv)
 	struct optparse p;
 	struct end *l = &ends[0], *pe = &ends[1];
 	const char *master = NULL;
-	char mtutext[40];
+	char mtutext[40], mastertext[40];
 	unsigned long long mtu = 0;
 	int up = 1, lo = 1, del = 0, other = 0, c, bridge = 0;
 	struct nlreq r;
@@ -433,8 +434,12 @@ int mkveth_main(int argc, char **argv)
 
 	/* The MTU is set here rather than at creation: only then does the
 	 * kernel explain a bad value. */
-	if (up || mtu || bridge)
-		set_link(l->nl, l->name, up, mtu, bridge, mtutext);
+	if (up || mtu)
+		set_link(l->nl, l->name, up, mtu, 0, mtutext);
+	if (bridge) {
+		fmt(mastertext, sizeof(mastertext), "master %s", master);
+		set_link(l->nl, l->name, 0, 0, bridge, mastertext);
+	}
 	if (pe->ns && lo)
 		set_link(pe->nl, "lo", 1, 0, 0, NULL);
 	if (up || mtu)
