@@ -39,7 +39,10 @@ $(BENCH_O)/cfg/%/nsbox: FORCE
 	*) $(MAKE) -s O=$$d $* >/dev/null ;; \
 	esac && $(MAKE) -s O=$$d >/dev/null
 
-bench: bench-floor $(if $(filter size,$(or $(CASES),size)),bench-nsbox,$(BENCH_O)/cfg/defconfig/nsbox)
-	$(Q)$(PYTHON) bench/bench.py --out $(BENCH_O) \
+# The boot case (not with QUICK=1 or DRY=1) needs the kernel and the demo initramfs.
+BENCH_BOOT := $(if $(filter 1,$(QUICK) $(DRY)),,$(filter boot,$(or $(CASES),boot)))
+bench: bench-floor $(if $(filter size,$(or $(CASES),size)),bench-nsbox,$(BENCH_O)/cfg/defconfig/nsbox) \
+       $(if $(BENCH_BOOT),$(KERNEL) $(INITRAMFS))
+	$(Q)$(PYTHON) bench/bench.py --out $(BENCH_O) --kernel $(KERNEL) --initramfs $(INITRAMFS) \
 	  $(if $(filter 1,$(QUICK)),--quick) $(if $(filter 1,$(DRY)),--dry) \
 	  $(if $(CASES),--cases "$(CASES)")
