@@ -11,7 +11,6 @@
  * mounting there.  When anything fails, the process exits and that namespace
  * disappears with it; there is nothing to undo.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/magic.h>
@@ -55,6 +54,9 @@
 #define RESOLVE_NO_SYMLINKS_	0x04
 #define RESOLVE_IN_ROOT_	0x10
 #define MNT_NS_INIT_INO		0xEFFFFFF8U	/* the initial mount namespace, Linux 6.18+ */
+
+/* musl's fchdir() falls back to /proc/self/fd; O_PATH fds need no fallback */
+#define fchdir_raw(fd) syscall(SYS_fchdir, fd)
 
 struct how { uint64_t flags, mode, resolve; };			/* struct open_how */
 struct mattr { uint64_t set, clr, propagation, userns_fd; };	/* struct mount_attr */
@@ -111,8 +113,13 @@ static int mount_is(const char *path, int up, const char *what)
 	int r = 0;
 
 	if (!mount_of(path, up, &m, &buf))
-		r = !strcmp(what, "shared") ? strstr(m.optional, "shared:") != NULL
-		    : !strcmp(what, "rootfs") ? !strcmp(m.fstype, "rootfs") || m.parent == m.id : 0;
+	{
+		if (*what == 'r')	/* "rootfs": the initramfs, a mount without a parent */
+			r = !strcmp(m.fstype, "rootfs") || m.parent == m.id;
+		else			/* "shared" */
+			for (const char *s = m.optional; s && *s && !r; s = strchr(s, ' '))
+				r = !strncmp(s += *s == ' ', "shared:", 7);
+	}
 	free(buf);
 	return r;
 }
@@ -126,12 +133,32 @@ static int same_mount(const char *a, const char *b)
 	    && (x.stx_mask & STATX_MNT_ID) && x.stx_mnt_id == y.stx_mnt_id;
 }
 
+/* Is old at or underneath new?  1, 0, or -1 when we cannot tell.  Walks up by "..". */
+static int under(const char *new, const char *old)
+{
+	struct stat n, a, b;
+	char p[4096];
+	size_t len = fmt(p, sizeof(p), "%s", old);
+
+	if (stat(new, &n) < 0 || stat(p, &a) < 0)
+		return -1;
+	for (int i = 0; i < 256 && len + 4 < sizeof(p); i++) {
+		if (a.st_dev == n.st_dev && a.st_ino == n.st_ino)
+			return 1;
+		memcpy(p + len, "/..", 4);
+		len += 3;
+		if (stat(p, &b) < 0)
+			return -1;
+		if (b.st_dev == a.st_dev && b.st_ino == a.st_ino)
+			return 0;	/* reached the root */
+		a = b;
+	}
+	return -1;
+}
+
 /* Put the likely cause of a pivot_root(new, old) failure with err in buf ("" if unknown). */
 static void explain(int err, const char *new, const char *old, char *buf, size_t n)
 {
-	char rn[4096], ro[4096];
-	size_t len;
-
 	*buf = 0;
 	if (err == EBUSY) {
 		if (same_mount(new, "/") && is_mountpoint(new) == 1)
@@ -155,8 +182,7 @@ static void explain(int err, const char *new, const char *old, char *buf, size_t
 			fmt(buf, n, "the current root is not a mount point (in a chroot?)");
 		else if (is_mountpoint(new) == 0)
 			fmt(buf, n, "%s is not a mount point (mount --bind %s %s first)", new, new, new);
-		else if (realpath(new, rn) && realpath(old, ro) && ((len = strlen(rn)) == 1
-			 ? 0 : strncmp(rn, ro, len) || (ro[len] && ro[len] != '/')))
+		else if (!under(new, old))
 			fmt(buf, n, "%s is not at or underneath %s", old, new);
 	}
 }
@@ -191,45 +217,39 @@ static const char switch_root_usage[] =
 	"Usage:\n"
 	" switch_root [options] <newrootdir> <init> <args to init>\n"
 	"\n"
-	"Switch to another filesystem as the root of the mount tree.\n"
-	"Must run as PID 1; newrootdir must be a mount point.\n"
+	"As PID 1: move /dev /proc /sys /run into newrootdir (a mount point),\n"
+	"delete the old root's files if it is ramfs or tmpfs, make newrootdir\n"
+	"the root, and execute init.\n"
 	"\n"
 	"Options:\n"
-	" -c DEV         reopen standard input, output and error on DEV\n"
-	"                (a path in the new root) after the switch\n"
+	" -c DEV         reopen stdin, stdout and stderr on DEV after the switch\n"
 	" -h, --help     display this help\n"
-	" -V, --version  display version\n"
-	"\n"
-	"Moves /dev, /proc, /sys and /run into newrootdir, deletes the old root's\n"
-	"contents when it is ramfs or tmpfs (never crossing into other filesystems),\n"
-	"moves newrootdir onto /, chroots into it and executes init.\n";
+	" -V, --version  display version\n";
 
 /* Delete everything under dfd that is on device dev; closes dfd. */
 static void remove_tree(int dfd, dev_t dev)
 {
-	DIR *d = fdopendir(dfd);
-	struct dirent *e;
+	struct ent { uint64_t ino; int64_t off; unsigned short reclen; unsigned char type; char name[]; };
+	char buf[2048];
 	struct stat st;
+	long n;
 
-	if (!d) {
-		close(dfd);
-		return;
-	}
-	while ((e = readdir(d))) {
-		const char *n = e->d_name;
-		int fd;
+	while ((n = syscall(SYS_getdents64, dfd, buf, sizeof(buf))) > 0)
+		for (long off = 0; off < n; off += ((struct ent *)(buf + off))->reclen) {
+			const char *e = ((struct ent *)(buf + off))->name;
+			int fd;
 
-		if ((n[0] == '.' && (!n[1] || (n[1] == '.' && !n[2])))
-		    || fstatat(dfd, n, &st, AT_SYMLINK_NOFOLLOW) < 0 || st.st_dev != dev)
-			continue;
-		if (S_ISDIR(st.st_mode)) {
-			fd = openat(dfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-			if (fd >= 0)
-				remove_tree(fd, dev);
+			if ((e[0] == '.' && (!e[1] || (e[1] == '.' && !e[2])))
+			    || fstatat(dfd, e, &st, AT_SYMLINK_NOFOLLOW) < 0 || st.st_dev != dev)
+				continue;	/* another filesystem: a mount point, left alone */
+			if (S_ISDIR(st.st_mode)) {
+				fd = openat(dfd, e, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+				if (fd >= 0)
+					remove_tree(fd, dev);
+			}
+			unlinkat(dfd, e, S_ISDIR(st.st_mode) ? AT_REMOVEDIR : 0);
 		}
-		unlinkat(dfd, n, S_ISDIR(st.st_mode) ? AT_REMOVEDIR : 0);
-	}
-	closedir(d);
+	close(dfd);
 }
 
 static int switch_root_main(int argc, char **argv)
@@ -320,25 +340,23 @@ static int switch_root_main(int argc, char **argv)
 static const char pivot_usage[] =
 	"\n"
 	"Usage:\n"
-	" pivot [options] <newroot> [<command> [<argument>...]]\n"
+	" pivot [options] <newroot> [<command> [<arg>...]]\n"
 	"\n"
-	"Make newroot the root directory of a new mount namespace, with the\n"
-	"old root detached, and run command (default /bin/sh) there.\n"
-	"The caller's mount table is never changed.\n"
+	"Run command (default /bin/sh) with newroot as its root, in a mount\n"
+	"namespace of its own, the old root detached.\n"
 	"\n"
 	"Options:\n"
-	" -f, --force               run even in the initial mount namespace\n"
-	"     --propagation MODE    private (default) or slave\n"
-	"     --mount-proc          mount proc on newroot/proc\n"
-	"     --mount-sys           mount sysfs (read-only) on newroot/sys\n"
-	"     --mount-dev           mount a tmpfs on newroot/dev with null, zero, full,\n"
-	"                             random, urandom and tty, plus pts and shm\n"
-	"     --bind SRC[:DST]      bind SRC onto DST in newroot (repeatable)\n"
-	"     --ro-bind SRC[:DST]   the same, read-only\n"
-	"     --ro                  make newroot read-only\n"
-	"     --keep-old DIR        keep the old root at DIR in newroot\n"
-	" -h, --help                display this help\n"
-	" -V, --version             display version\n";
+	" -f, --force             run even in the initial mount namespace\n"
+	"     --propagation MODE  private (default) or slave\n"
+	"     --mount-proc        mount proc on /proc\n"
+	"     --mount-sys         mount sysfs read-only on /sys\n"
+	"     --mount-dev         a tmpfs on /dev: null zero full random urandom tty, pts, shm\n"
+	"     --bind SRC[:DST]    bind SRC on DST in newroot (repeatable)\n"
+	"     --ro-bind SRC[:DST] the same, read-only\n"
+	"     --ro                make newroot read-only\n"
+	"     --keep-old DIR      keep the old root at DIR in newroot\n"
+	" -h, --help              display this help\n"
+	" -V, --version           display version\n";
 
 enum { O_PROP = OPT_LONG, O_PROC, O_SYS, O_DEV, O_BIND, O_ROBIND, O_RO, O_KEEP };
 
@@ -505,7 +523,7 @@ static int pivot_run(int argc, char **argv)
 	static char *shell[] = { "/bin/sh", NULL };
 	static const char *const proc_opts[] = { "source=proc", NULL };
 	static const char *const sys_opts[] = { "source=sysfs", NULL };
-	char **binds = xzalloc(argc * sizeof(char *)), *robind = xzalloc(argc);
+	char *binds[argc], robind[argc];
 	int nbinds = 0;
 	struct optparse p;
 	unsigned long prop = MS_PRIVATE, what = 0;
@@ -592,7 +610,7 @@ static int pivot_run(int argc, char **argv)
 
 	oldfd = xopen("/", O_PATH | O_DIRECTORY);
 	cwdfd = xopen(".", O_PATH | O_DIRECTORY);
-	if (fchdir(rootfd) < 0)
+	if (fchdir_raw(rootfd) < 0)
 		die_errno("cannot change directory to %s", root);
 	if (syscall(SYS_pivot_root, ".", keep ? keep : ".") < 0) {
 		e = errno;
@@ -604,7 +622,7 @@ static int pivot_run(int argc, char **argv)
 			char old[4096];
 
 			fmt(old, sizeof(old), "%s/%s", root, keep ? keep : "");
-			if (fchdir(cwdfd) == 0)
+			if (fchdir_raw(cwdfd) == 0)
 				explain(e, root, old, why, sizeof(why));
 			die("cannot pivot to %s: %s%s%s%s", root, strerror(e),
 			    *why ? " (" : "", why, *why ? ")" : "");
@@ -612,7 +630,7 @@ static int pivot_run(int argc, char **argv)
 	} else if (!keep) {
 		/* Detach the old root, and whatever was stacked on it, from where it is:
 		 * umount2(".") from the new root would detach the new root itself last. */
-		if (fchdir(oldfd) < 0)
+		if (fchdir_raw(oldfd) < 0)
 			die_errno("cannot reach the old root");
 		while (umount2(".", MNT_DETACH) == 0)
 			;
