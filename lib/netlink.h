@@ -73,9 +73,11 @@ size_t nl_nest(struct nlreq *r, uint16_t type);
 void nl_nest_end(struct nlreq *r, size_t nest);
 
 /*
- * Parse one datagram of the reply to request seq.  Messages for other
- * sequence numbers are skipped.  Returns 0 (res->done tells whether more
- * datagrams are to come), or -1 when the bytes are malformed.
+ * Parse one datagram of the reply to request seq (buf 4-byte aligned; res
+ * zeroed before the first datagram).  Messages for other sequence numbers,
+ * and anything after the reply is complete, are skipped.  Returns 0
+ * (res->done tells whether more datagrams are to come), or -1 when the
+ * bytes are malformed.
  */
 int nl_parse(const void *buf, size_t len, uint32_t seq, struct nlres *res, nl_cb *cb, void *arg);
 
