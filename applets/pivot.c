@@ -465,8 +465,6 @@ static void bind(int rootfd, char *spec, int ro)
 
 	if (colon)
 		*colon = 0;
-	if (!*spec || !*dst)
-		usage_error("bad bind specification: '%s'", spec);
 	t = tree(spec);
 	if (ro)
 		set_attr(t, MOUNT_ATTR_RDONLY, spec);
@@ -544,6 +542,10 @@ static int pivot_run(int argc, char **argv)
 		} else if (c == O_KEEP)
 			keep = p.arg;
 		else if (c == O_BIND || c == O_ROBIND) {
+			size_t n = strlen(p.arg);
+
+			if (!n || *p.arg == ':' || p.arg[n - 1] == ':')
+				usage_error("bad bind specification: '%s'", p.arg);
 			robind[nbinds] = c == O_ROBIND;
 			binds[nbinds++] = p.arg;
 		}
@@ -615,8 +617,9 @@ static int pivot_run(int argc, char **argv)
 	if (syscall(SYS_pivot_root, ".", keep ? keep : ".") < 0) {
 		e = errno;
 		if (e == EINVAL && mount_is("/", 0, "rootfs")) {
-			if (keep)
-				die("--keep-old: / is the initramfs rootfs, which cannot be kept");
+			/* rootfs cannot move: keep a recursive bind of it instead */
+			if (keep && mount("/", keep, NULL, MS_BIND | MS_REC, NULL) < 0)
+				die_errno("cannot keep the old root at %s", keep);
 			move_root();
 		} else {
 			char old[4096];
