@@ -125,9 +125,17 @@ def tbench(cands, r, warm=1, mntns=False, setup=None, teardown=None, pattern=Non
             if j:
                 cmd.append("--then")
             cmd += argv
-    p = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
+    # A wrapper (unshare --kill-child ...) ignores SIGINT/SIGTERM: on any exception
+    # (^C included) it gets SIGKILL, and its namespaces and processes die with it.
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    try:
+        stdout, _ = p.communicate()
+    except BaseException:
+        p.kill()
+        p.wait()
+        raise
     res = {name: [] for name, _ in cands}
-    for line in p.stdout.splitlines():
+    for line in stdout.splitlines():
         f = line.split()
         if len(f) == 7 and f[0] == "S":
             res[f[1]].append((int(f[3]), int(f[4]), int(f[5]), int(f[6])))
@@ -284,9 +292,14 @@ def case_size():
             fig["iproute2"] = {"value": ipsz, "what": "ip (dynamic)"}
         if name == "tiny_defconfig" and "unshare_n" in floor:
             fig["floor"] = {"value": floor["unshare_n"], "what": "floor/unshare_n (unshare+execvp, static musl)"}
-        fig.update(json.loads(json.dumps(whole)))
+        if name == "defconfig":
+            fig.update(json.loads(json.dumps(whole)))
         add_row("size: " + name + " (stripped file)", "size", "bytes", fig,
                 {"goal": goal, "goal_met": s[0] <= goal})
+    note("size: the BusyBox and toybox figures are Debian's whole multi-call binaries "
+         "(busybox-static: glibc static, all applets; toybox: dynamic PIE, all commands); "
+         "util-linux and iproute2 figures are their dynamic binaries without the shared "
+         "libraries they load; floor figures are the static musl floor programs")
     base = size_of(os.path.join(cfg, "allnoconfig", "nsbox_unstripped"))
     if not base:
         return
@@ -402,7 +415,7 @@ def case_exec():
                                   [BUSYBOX, "ip", "link", "del", a]]))
         note("%s: two commands per sample (create, then delete), in a private network "
              "namespace; nsbox uses --no-up --no-lo to do what the others do" % case)
-        exec_case(case, c, slow, wrap=[UL["unshare"], "-n"])
+        exec_case(case, c, slow, wrap=[UL["unshare"], "-n", "--kill-child"])
 
 
 def copy_in(root, path):
@@ -472,6 +485,9 @@ def case_lsns():
     if not need("lsns", "lsns scaling") or not peer("util-linux", UL["lsns"], "lsns scaling"):
         return
     counts = [20] if DRY else ([200, 1000] if QUICK else [1000, 4000, 12000])
+    note("lsns scaling: default lsns output, inside unshare -fp --mount-proc holding N sleepers; "
+         "the floor column is floor/lsns (the work of lsns -n -o NS: stat 8 links per process), "
+         "its output is not compared")
     for n in counts:
         case = "lsns scaling: %d processes" % n
         d = tempfile.mkdtemp(dir=WORK)
@@ -482,8 +498,9 @@ def case_lsns():
                     os.path.join(FLOOR, "spawn"), str(n)]
             r = reps(10, 10)
             res = tbench([("nsbox", [[os.path.join(BIN, "lsns")]]),
-                          ("util-linux", [[UL["lsns"]]])], r, warm=0 if DRY else 1,
-                         wrap=wrap, outdir=d)
+                          ("util-linux", [[UL["lsns"]]]),
+                          ("floor", [[os.path.join(FLOOR, "lsns")]])], r,
+                         warm=0 if DRY or n > 4000 else 1, wrap=wrap, outdir=d)
             outs = {}
             for k in ("nsbox", "util-linux"):
                 with open(os.path.join(d, k + ".out"), "rb") as f:
@@ -495,7 +512,7 @@ def case_lsns():
                 shutil.copytree(d, keep)
                 note("%s: OUTPUTS DIFFER (kept in %s)" % (case, keep))
             rres = tbench([("nsbox", [[os.path.join(BIN, "lsns")]]),
-                           ("util-linux", [[UL["lsns"]]])], reps(3, 3), warm=0, wrap=wrap, rss=True)
+                           ("util-linux", [[UL["lsns"]]])], 1, warm=0, wrap=wrap, rss=True)
             timing_rows(case, res, rres, {"identical_output": same, "processes": n},
                         ("us_per_process", n / 1000))
         finally:
@@ -539,7 +556,7 @@ def case_mkveth():
             # the kernel has done so before the next sample.
             teardown = ("%s -all netns delete; i=0; while %s -o link show | grep -q ' nbA'; do "
                         "i=$((i+1)); [ $i -lt 600 ] || exit 1; sleep 0.05; done" % (IP, IP))
-            wrap = [UL["unshare"], "-mn", "sh", "-c", MKVETH_SCALE, "sh"]
+            wrap = [UL["unshare"], "-mn", "--kill-child", "sh", "-c", MKVETH_SCALE, "sh"]
             cands = [("nsbox", [["/bin/sh", os.path.join(d, "mkveth.sh")]]),
                      ("iproute2", [["/bin/sh", os.path.join(d, "ip.sh")]])]
             cands = validate(case, cands, setup=setup, teardown=teardown, wrap=wrap)
@@ -699,6 +716,36 @@ def table():
     return "\n".join(lines)
 
 
+def goals():
+    """The issues' goals, checked against this run's figures."""
+    out = []
+    def fig(r, k):
+        f = r["figures"].get(k)
+        return None if f is None else f.get("median", f.get("value"))
+    for r in rows:
+        if "goal" in r:
+            v = fig(r, "nsbox")
+            out.append((r["case"], "<= {:,} bytes".format(r["goal"]), "{:,}".format(v), v <= r["goal"]))
+        elif r["case"].startswith("exec:") and r["metric"] == "time" and fig(r, "floor") and fig(r, "nsbox"):
+            q = fig(r, "nsbox") / fig(r, "floor")
+            out.append((r["case"], "<= 1.05x floor", "%.2fx" % q, q <= 1.05))
+    for prefix, key, per, want, label in (("lsns scaling", "util-linux", "us_per_process", 20, "process (us)"),
+                                          ("mkveth scaling", "iproute2", "ms_per_pair", 4, "pair (ms)")):
+        rs = [r for r in rows if r["case"].startswith(prefix) and r["metric"] == "time"
+              and fig(r, "nsbox") and fig(r, key)]
+        if not rs:
+            continue
+        big = rs[-1]
+        q = fig(big, key) / fig(big, "nsbox")
+        out.append((big["case"], ">= %dx faster than %s" % (want, key), "%.1fx" % q, q >= want))
+        pers = [r["figures"]["nsbox"][per] for r in rs]
+        if len(pers) > 1:
+            q = max(pers) / min(pers)
+            out.append((prefix + ": nsbox cost per " + label, "flat (max/min <= 1.5)",
+                        " / ".join("%.3g" % x for x in pers) + " (%.2f)" % q, q <= 1.5))
+    return out
+
+
 def main():
     global APPLETS
     if os.geteuid() != 0:
@@ -725,9 +772,15 @@ def main():
             print("  case %s: %.1f s" % (name, time.time() - t), file=sys.stderr)
     meta["seconds"] = round(time.time() - t0, 1)
     meta["applets"] = APPLETS
+    gl = goals()
     with open(os.path.join(OUT, "results.json"), "w") as f:
-        json.dump({"meta": meta, "rows": rows, "notes": notes}, f, indent=1)
+        json.dump({"meta": meta, "rows": rows, "notes": notes,
+                   "goals": [{"what": g[0], "goal": g[1], "measured": g[2], "met": g[3]} for g in gl]},
+                  f, indent=1)
     md = table()
+    if gl:
+        md += "\n\n| goal | target | measured | met |\n|---|---|---|---|\n" + "\n".join(
+            "| %s | %s | %s | %s |" % (g[0], g[1], g[2], "yes" if g[3] else "**no**") for g in gl)
     with open(os.path.join(OUT, "results.md"), "w") as f:
         f.write(md + "\n\n" + "\n".join("- " + n for n in notes) + "\n")
     print("\nnsbox %s, %s; %s, %d CPUs, %d MiB, kernel %s%s" % (
