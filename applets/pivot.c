@@ -323,9 +323,10 @@ static int switch_root_main(int argc, char **argv)
 		fd = open(console, O_RDWR | O_NOCTTY);
 		if (fd < 0)
 			warn_errno("cannot open %s", console);
-		else {
-			for (c = 0; c < 3; c++)
-				dup2(fd, c);
+		else {	/* becomes 0, 1 and 2: not close-on-exec */
+			dup2(fd, 0);
+			dup2(fd, 1);
+			dup2(fd, 2);
 			if (fd > 2)
 				close(fd);
 		}
