@@ -5,6 +5,7 @@
  * applets/NAME.c is compiled when CONFIG_NAME is enabled.
  */
 IF_INIT(APPLET("init", init_main, "sbin"))
+IF_LSNS(APPLET("lsns", lsns_main, "bin"))
 IF_MKVETH(APPLET("mkveth", mkveth_main, "sbin"))
 IF_PIVOT_CONTAINER(APPLET("pivot", pivot_main, "sbin"))
 IF_PIVOT(APPLET("pivot_root", pivot_main, "sbin"))

@@ -1,0 +1,903 @@
+/*
+ * lsns: list namespaces, with util-linux 2.38's output, in linear time.
+ *
+ * One pass over /proc (a directory fd per process: its owner, its stat line,
+ * one fstatat per namespace type), hash tables for processes by pid and
+ * namespaces by inode, and per namespace (not per process) the optional
+ * work: NS_GET_PARENT/NS_GET_USERNS only for PNS, ONS and the owner/parent
+ * trees, RTM_GETNSID only for NETNSID, mountinfo only for NSFS, the command
+ * line only for the rows printed.  A process that vanishes mid-scan is
+ * left out entirely.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "err.h"
+#include "fmt.h"
+#include "mountinfo.h"
+#include "netlink.h"
+#include "ns.h"
+#include "num.h"
+#include "opt.h"
+#include "out.h"
+#include "passwd.h"
+#include "proc.h"
+#include "table.h"
+#include "xfuncs.h"
+
+#define NSIO 0xb7
+#define NS_GET_USERNS _IO(NSIO, 0x1)
+#define NS_GET_PARENT _IO(NSIO, 0x2)
+#define NS_GET_NSTYPE _IO(NSIO, 0x3)
+#define NS_GET_OWNER_UID _IO(NSIO, 0x4)
+
+#define T_NET 1
+#define T_PID 2
+#define T_USER 5
+
+static const char usage[] =
+	"\n"
+	"Usage:\n"
+	" lsns [options] [<namespace>]\n"
+	"\n"
+	"List system namespaces.\n"
+	"\n"
+	"Options:\n"
+	IF_LSNS_JSON(" -J, --json             use JSON output format\n")
+	" -l, --list             use list format output\n"
+	" -n, --noheadings       don't print headings\n"
+	" -o, --output <list>    define which output columns to use\n"
+	"     --output-all       output all columns\n"
+	" -p, --task <pid>       print process namespaces\n"
+	" -r, --raw              use the raw output format\n"
+	" -u, --notruncate       don't truncate text in columns\n"
+	" -W, --nowrap           don't use multi-line representation\n"
+	" -t, --type <name>      namespace type (mnt, net, ipc, user, pid, uts, cgroup, time)\n"
+	" -T, --tree <rel>       use tree format (parent, owner, or process)\n"
+	"\n"
+	" -h, --help             display this help\n"
+	" -V, --version          display version\n"
+	"\n"
+	"Columns: NS TYPE PATH NPROCS PID PPID COMMAND UID USER NETNSID NSFS PNS ONS\n"
+	"\n"
+	"For more details see lsns(8).\n";
+
+enum { C_NS, C_TYPE, C_PATH, C_NPROCS, C_PID, C_PPID, C_COMMAND, C_UID, C_USER,
+       C_NETNSID, C_NSFS, C_PNS, C_ONS, NCOLINFO };
+
+static const struct { char name[8]; unsigned char hint, flags; } infos[NCOLINFO] = {
+	{ "NS", 10, TB_RIGHT | TB_NUMBER }, { "TYPE", 5, 0 }, { "PATH", 0, 0 },
+	{ "NPROCS", 5, TB_RIGHT | TB_NUMBER }, { "PID", 5, TB_RIGHT | TB_NUMBER },
+	{ "PPID", 5, TB_RIGHT | TB_NUMBER }, { "COMMAND", 0, TB_TRUNC },
+	{ "UID", 0, TB_RIGHT | TB_NUMBER }, { "USER", 0, 0 }, { "NETNSID", 0, TB_RIGHT },
+	{ "NSFS", 0, TB_WRAPNL }, { "PNS", 10, TB_RIGHT | TB_NUMBER },
+	{ "ONS", 10, TB_RIGHT | TB_NUMBER },
+};
+
+enum { TREE_NONE, TREE_PROCESS, TREE_OWNER, TREE_PARENT };
+enum { R_PARENT, R_OWNER };
+
+struct proc {
+	int pid, ppid;
+	unsigned uid;
+	int hnext;			/* pid hash chain (index) */
+	int parent;			/* index, or -1 */
+	struct tb_line *outline;
+	int ns[NS_COUNT];		/* namespace index, or -1 */
+};
+
+struct nsent {
+	unsigned long ino;
+	int type, nprocs, proc;		/* proc: lowest pid's index, or -1 */
+	int hnext;
+	unsigned long rel_id[2];
+	int rel[2];			/* index, or -1 */
+	unsigned uid_fallback;
+	struct tb_line *outline;
+	char *nsfs;
+};
+
+static struct proc *procs;
+static int nprocs, procs_cap;
+static struct nsent *nss;
+static int nns, nss_cap;
+static int *phash, *nhash;
+static unsigned phsize, nhsize;
+
+static int columns[NCOLINFO * 2], ncolumns;
+static int tree, raw, json, notrunc, nowrap, noheadings;
+static int want[NS_COUNT];
+
+static int has_column(int id)
+{
+	int i;
+
+	for (i = 0; i < ncolumns; i++)
+		if (columns[i] == id)
+			return 1;
+	return 0;
+}
+
+/* ---- hash tables ------------------------------------------------------------- */
+
+static unsigned hash(unsigned long v, unsigned size)
+{
+	return (unsigned)((v * 0x9e3779b97f4a7c15ULL) >> 32) & (size - 1);
+}
+
+static struct proc *proc_find(int pid)
+{
+	int i;
+
+	if (!phsize)
+		return NULL;
+	for (i = phash[hash(pid, phsize)]; i >= 0; i = procs[i].hnext)
+		if (procs[i].pid == pid)
+			return &procs[i];
+	return NULL;
+}
+
+static void rehash_procs(void)
+{
+	int i;
+
+	free(phash);
+	phsize = 1024;
+	while (phsize < 2u * nprocs)
+		phsize *= 2;
+	phash = xmalloc(phsize * sizeof(int));
+	memset(phash, 0xff, phsize * sizeof(int));
+	for (i = 0; i < nprocs; i++) {
+		unsigned h = hash(procs[i].pid, phsize);
+		procs[i].hnext = phash[h];
+		phash[h] = i;
+	}
+}
+
+static int ns_find(unsigned long ino)
+{
+	int i;
+
+	if (!nhsize)
+		return -1;
+	for (i = nhash[hash(ino, nhsize)]; i >= 0; i = nss[i].hnext)
+		if (nss[i].ino == ino)
+			return i;
+	return -1;
+}
+
+static int ns_add(int type, unsigned long ino)
+{
+	struct nsent *n;
+	unsigned h;
+	int i;
+
+	if (nns == nss_cap) {
+		nss_cap = nss_cap ? 2 * nss_cap : 64;
+		nss = xrealloc(nss, nss_cap * sizeof(*nss));
+	}
+	if (2u * (nns + 1) > nhsize) {
+		free(nhash);
+		nhsize = nhsize ? 2 * nhsize : 256;
+		nhash = xmalloc(nhsize * sizeof(int));
+		memset(nhash, 0xff, nhsize * sizeof(int));
+		for (i = 0; i < nns; i++) {
+			h = hash(nss[i].ino, nhsize);
+			nss[i].hnext = nhash[h];
+			nhash[h] = i;
+		}
+	}
+	n = &nss[nns];
+	memset(n, 0, sizeof(*n));
+	n->ino = ino;
+	n->type = type;
+	n->proc = n->rel[0] = n->rel[1] = -1;
+	h = hash(ino, nhsize);
+	n->hnext = nhash[h];
+	nhash[h] = nns;
+	return nns++;
+}
+
+/* ---- the scan ---------------------------------------------------------------------- */
+
+static void read_process(int procfd, const char *name)
+{
+	struct proc *p;
+	struct stat st;
+	unsigned long ino[NS_COUNT];
+	int fd, pid, ppid, i, gone = 0;
+	char path[16];
+
+	fd = proc_open(procfd, name);
+	if (fd < 0)
+		return;
+	if (fstat(fd, &st) || proc_stat(fd, &pid, &ppid))
+		goto out;
+	for (i = 0; i < NS_COUNT; i++) {
+		struct stat ns;
+		ino[i] = 0;
+		if (!want[i])
+			continue;
+		fmt(path, sizeof(path), "ns/%s", ns_types[i].name);
+		if (!fstatat(fd, path, &ns, 0))
+			ino[i] = ns.st_ino;
+		else if (errno != EACCES)
+			gone = 1;
+	}
+	/* A failure other than EACCES: keep the process only if it still lives. */
+	if (gone && fstatat(fd, "stat", &st, 0))
+		goto out;
+	if (nprocs == procs_cap) {
+		procs_cap = procs_cap ? 2 * procs_cap : 1024;
+		procs = xrealloc(procs, procs_cap * sizeof(*procs));
+	}
+	p = &procs[nprocs++];
+	p->pid = pid;
+	p->ppid = ppid;
+	p->uid = st.st_uid;
+	p->outline = NULL;
+	p->parent = -1;
+	for (i = 0; i < NS_COUNT; i++) {
+		int n = -1;
+		if (ino[i]) {
+			n = ns_find(ino[i]);
+			if (n < 0)
+				n = ns_add(i, ino[i]);
+			nss[n].nprocs++;
+			if (nss[n].proc < 0 || procs[nss[n].proc].pid > pid)
+				nss[n].proc = p - procs;
+		}
+		p->ns[i] = n;
+	}
+out:
+	close(fd);
+}
+
+static void read_processes(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	int i;
+
+	if (!d)
+		die_errno("cannot open /proc");
+	while ((e = readdir(d))) {
+		if (e->d_name[0] < '1' || e->d_name[0] > '9')
+			continue;
+		read_process(dirfd(d), e->d_name);
+	}
+	closedir(d);
+	rehash_procs();
+	for (i = 0; i < nprocs; i++) {
+		struct proc *pp = proc_find(procs[i].ppid);
+		procs[i].parent = pp ? pp - procs : -1;
+	}
+}
+
+/* ---- relations: NS_GET_PARENT / NS_GET_USERNS ------------------------------------- */
+
+static int open_ns(const struct nsent *n)
+{
+	char path[40];
+
+	if (n->proc < 0)
+		return -1;
+	fmt(path, sizeof(path), "/proc/%d/ns/%s", procs[n->proc].pid, ns_types[n->type].name);
+	return open(path, O_RDONLY | O_CLOEXEC);
+}
+
+/* The related namespace's fd and inode (0 when none or not permitted). */
+static int related(int fd, int type, int rela, unsigned long *ino)
+{
+	struct stat st;
+	int r;
+
+	*ino = 0;
+	if (rela == R_PARENT && type != T_PID && type != T_USER)
+		return -1;
+	r = ioctl(fd, rela == R_PARENT ? NS_GET_PARENT : NS_GET_USERNS);
+	if (r < 0)
+		return -1;
+	if (fstat(r, &st)) {
+		close(r);
+		return -1;
+	}
+	*ino = st.st_ino;
+	return r;
+}
+
+static void read_relations(void)
+{
+	int i, r;
+
+	for (i = 0; i < nns; i++) {
+		int fd = open_ns(&nss[i]);
+		if (fd < 0)
+			continue;
+		for (r = 0; r < 2; r++) {
+			int x = related(fd, nss[i].type, r, &nss[i].rel_id[r]);
+			if (x >= 0)
+				close(x);
+		}
+		close(fd);
+	}
+}
+
+static int type_of_flag(int flag)
+{
+	int i;
+
+	for (i = 0; i < NS_COUNT; i++)
+		if (ns_types[i].flag == flag)
+			return i;
+	return -1;
+}
+
+/* A namespace without processes, known from an nsfs fd (util-linux's "ghost"). */
+static int add_ns_for_fd(int fd, unsigned long ino)
+{
+	int type = type_of_flag(ioctl(fd, NS_GET_NSTYPE)), n, pfd, ofd, k;
+	unsigned long pino, oino;
+	unsigned uid = 0;
+
+	if (type < 0)
+		return -1;
+	pfd = related(fd, type, R_PARENT, &pino);
+	ofd = related(fd, type, R_OWNER, &oino);
+	n = ns_add(type, ino);
+	nss[n].rel_id[R_PARENT] = pino;
+	nss[n].rel_id[R_OWNER] = oino;
+	if (!ioctl(fd, NS_GET_OWNER_UID, &uid))
+		nss[n].uid_fallback = uid;
+	if ((type == T_USER || type == T_PID) && pino != ino && pino) {
+		k = ns_find(pino);
+		if (k < 0) {
+			k = pfd >= 0 ? add_ns_for_fd(pfd, pino) : -1;
+			if (pino == oino)
+				nss[n].rel[R_OWNER] = k;
+		}
+		nss[n].rel[R_PARENT] = k;
+	}
+	if (nss[n].rel[R_OWNER] < 0 && oino) {
+		k = ns_find(oino);
+		if (k < 0 && ofd >= 0)
+			k = add_ns_for_fd(ofd, oino);
+		nss[n].rel[R_OWNER] = k;
+	}
+	if (pfd >= 0)
+		close(pfd);
+	if (ofd >= 0)
+		close(ofd);
+	return n;
+}
+
+static void read_ghost(int i, int rela)
+{
+	unsigned long ino;
+	int fd, x;
+
+	if (nss[i].proc < 0)
+		return;
+	nss[i].rel[rela] = ns_find(nss[i].rel_id[rela]);
+	if (nss[i].rel[rela] >= 0)
+		return;
+	fd = open_ns(&nss[i]);
+	if (fd < 0)
+		return;
+	x = related(fd, nss[i].type, rela, &ino);
+	close(fd);
+	if (x < 0)
+		return;
+	if (ino == nss[i].rel_id[rela])
+		nss[i].rel[rela] = add_ns_for_fd(x, ino);
+	close(x);
+}
+
+static void connect_namespaces(void)
+{
+	int orphan[2] = { -1, -1 }, i, r, n = nns;
+
+	for (i = 0; i < n; i++) {
+		struct nsent *s = &nss[i];
+		if (s->type == T_USER || s->type == T_PID)
+			s->rel[R_PARENT] = ns_find(s->rel_id[R_PARENT]);
+		s->rel[R_OWNER] = ns_find(s->rel_id[R_OWNER]);
+		for (r = 0; r < 2; r++) {
+			if (s->rel_id[r] && s->rel[r] < 0) {
+				s->rel[r] = orphan[r];	/* a stack linked through rel[] */
+				orphan[r] = i;
+			}
+		}
+	}
+	for (r = 0; r < 2; r++) {
+		while (orphan[r] >= 0) {
+			int cur = orphan[r];
+			orphan[r] = nss[cur].rel[r];
+			nss[cur].rel[r] = -1;
+			read_ghost(cur, r);
+		}
+	}
+}
+
+/* ---- NSFS: nsfs mounts, from /proc/self/mountinfo -------------------------------- */
+
+static int path_included(const char *set, const char *elt, char sep)
+{
+	size_t n = strlen(elt);
+	const char *t = set;
+
+	while (*t && strncmp(t, elt, n))
+		t++;
+	if (!*t)
+		t = NULL;
+
+	if (!t)
+		return 0;
+	if (t == set && (!set[n] || set[n] == sep))
+		return 1;
+	return t > set && t[-1] == sep && (t[n] == sep || !t[n]);
+}
+
+static void read_nsfs(void)
+{
+	char *buf = read_file_alloc("/proc/self/mountinfo", NULL), *pos = buf;
+	struct mountinfo m;
+	char sep = nowrap ? ',' : '\n';
+
+	if (!buf)
+		die_errno("failed to parse /proc/self/mountinfo");
+	while (!mountinfo_next(&pos, &m)) {
+		char *b, *e;
+		unsigned long long ino;
+		int n;
+		size_t tl;
+
+		if (strcmp(m.fstype, "nsfs") || !(b = strchr(m.root, ':')) || b[1] != '[')
+			continue;
+		e = strchr(b, ']');
+		if (!e || e[1])
+			continue;
+		*e = 0;
+		if (parse_ull(b + 2, ~0ULL, &ino) || (n = ns_find(ino)) < 0)
+			continue;
+		*b = 0;
+		if (strcmp(m.root, ns_types[nss[n].type].name))
+			continue;
+		tl = strlen(m.target);
+		if (!nss[n].nsfs) {
+			nss[n].nsfs = xstrdup(m.target);
+		} else if (!path_included(nss[n].nsfs, m.target, sep)) {
+			size_t l = strlen(nss[n].nsfs);
+			nss[n].nsfs = xrealloc(nss[n].nsfs, l + tl + 2);
+			nss[n].nsfs[l] = sep;
+			memcpy(nss[n].nsfs + l + 1, m.target, tl + 1);
+		}
+	}
+	free(buf);
+}
+
+/* ---- output -------------------------------------------------------------------------- */
+
+static struct table tab;
+static struct tb_col cols[NCOLINFO * 2];
+static int procfd = -1;
+
+struct ucache { unsigned uid; char *name; struct ucache *next; };
+static struct ucache *users;
+
+static const char *user_name(unsigned uid)
+{
+	struct ucache *u;
+	struct pwent pw;
+	char num[24];
+
+	for (u = users; u; u = u->next)
+		if (u->uid == uid)
+			return u->name;
+	u = xmalloc(sizeof(*u));
+	u->uid = uid;
+	if (pw_byuid(uid, &pw)) {
+		fmt(num, sizeof(num), "%u", uid);
+		u->name = xstrdup(num);
+	} else {
+		u->name = xstrdup(pw.name);
+	}
+	u->next = users;
+	users = u;
+	return u->name;
+}
+
+static char *num(unsigned long long v)
+{
+	char b[24];
+
+	b[fmt_ull(b, v, 10)] = 0;
+	return xstrdup(b);
+}
+
+static char *snum(long long v)
+{
+	char b[24];
+
+	fmt(b, sizeof(b), "%lld", v);
+	return xstrdup(b);
+}
+
+static char *command(int pid)
+{
+	char name[16];
+	int fd;
+	char *s;
+
+	fmt(name, sizeof(name), "%d", pid);
+	fd = proc_open(procfd, name);
+	if (fd < 0)
+		return NULL;
+	s = proc_cmdline(fd);
+	if (!s)
+		s = proc_comm(fd);
+	close(fd);
+	return s;
+}
+
+static int netnsid(const struct nsent *n)
+{
+	int fd = open_ns(n), id;
+
+	if (fd < 0)
+		return -2;
+	id = nl_get_nsid(fd);
+	close(fd);
+	return id;
+}
+
+static struct tb_line *add_line(struct nsent *n, struct proc *p)
+{
+	struct tb_line *parent = NULL, *l;
+	int i;
+
+	if (tree == TREE_PROCESS && p && p->parent >= 0)
+		parent = procs[p->parent].outline;
+	else if (tree == TREE_PARENT && n->rel[R_PARENT] >= 0)
+		parent = nss[n->rel[R_PARENT]].outline;
+	else if (tree == TREE_OWNER && n->rel[R_OWNER] >= 0)
+		parent = nss[n->rel[R_OWNER]].outline;
+	l = tb_add(&tab, parent);
+	for (i = 0; i < ncolumns; i++) {
+		char *s = NULL, b[64];
+		switch (columns[i]) {
+		case C_NS: s = num(n->ino); break;
+		case C_TYPE: s = xstrdup(ns_types[n->type].name); break;
+		case C_PATH:
+			if (p) {
+				fmt(b, sizeof(b), "/proc/%d/ns/%s", p->pid, ns_types[n->type].name);
+				s = xstrdup(b);
+			}
+			break;
+		case C_NPROCS: s = snum(n->nprocs); break;
+		case C_PID: if (p) s = snum(p->pid); break;
+		case C_PPID: if (p) s = snum(p->ppid); break;
+		case C_COMMAND: if (p) s = command(p->pid); break;
+		case C_UID: s = snum((int)(p ? p->uid : n->uid_fallback)); break;
+		case C_USER: s = xstrdup(user_name(p ? p->uid : n->uid_fallback)); break;
+		case C_NETNSID:
+			if (p && n->type == T_NET) {
+				int id = netnsid(n);
+				if (id >= 0)
+					s = snum(id);
+				else if (id == -1)
+					s = xstrdup("unassigned");
+			}
+			break;
+		case C_NSFS: if (n->nsfs) s = xstrdup(n->nsfs); break;
+		case C_PNS: s = num(n->rel_id[R_PARENT]); break;
+		case C_ONS: s = num(n->rel_id[R_OWNER]); break;
+		}
+		tb_set(l, i, s);
+	}
+	if (tree == TREE_OWNER || tree == TREE_PARENT)
+		n->outline = l;
+	else if (p)
+		p->outline = l;
+	return l;
+}
+
+static void show_namespace(struct nsent *n)
+{
+	int o = n->rel[R_OWNER], pa = n->rel[R_PARENT];
+
+	if (tree == TREE_OWNER && o >= 0 && !nss[o].outline)
+		show_namespace(&nss[o]);
+	else if (tree == TREE_PARENT) {
+		if (pa >= 0) {
+			if (!nss[pa].outline)
+				show_namespace(&nss[pa]);
+		} else if (o >= 0 && !nss[o].outline) {
+			show_namespace(&nss[o]);
+		}
+	}
+	add_line(n, n->proc >= 0 ? &procs[n->proc] : NULL);
+}
+
+static void show_process(struct proc *p, int type)
+{
+	if (tree == TREE_PROCESS && p->parent >= 0 && !procs[p->parent].outline &&
+	    procs[p->parent].ns[type] == p->ns[type])
+		show_process(&procs[p->parent], type);
+	add_line(&nss[p->ns[type]], p);
+}
+
+/* Heap sort of namespace indices by inode. */
+static void sift(int *v, int i, int n)
+{
+	for (;;) {
+		int c = 2 * i + 1, t;
+		if (c >= n)
+			return;
+		if (c + 1 < n && nss[v[c + 1]].ino > nss[v[c]].ino)
+			c++;
+		if (nss[v[c]].ino <= nss[v[i]].ino)
+			return;
+		t = v[c], v[c] = v[i], v[i] = t;
+		i = c;
+	}
+}
+
+static void sort_ns(int *v, int n)
+{
+	int i, t;
+
+	for (i = n / 2 - 1; i >= 0; i--)
+		sift(v, i, n);
+	for (i = n - 1; i > 0; i--) {
+		t = v[0], v[0] = v[i], v[i] = t;
+		sift(v, 0, i);
+	}
+}
+
+static void init_table(void)
+{
+	int i;
+
+	for (i = 0; i < ncolumns; i++) {
+		int id = columns[i], f = infos[id].flags;
+		if (notrunc)
+			f &= ~TB_TRUNC;
+		if (tree == TREE_PROCESS && id == C_COMMAND)
+			f |= TB_TREE;
+		if (nowrap)
+			f &= ~TB_WRAPNL;
+		if ((tree == TREE_OWNER || tree == TREE_PARENT) && id == C_NS)
+			f = (f | TB_TREE) & ~TB_RIGHT;
+		cols[i].name = infos[id].name;
+		cols[i].hint = infos[id].hint;
+		cols[i].flags = f;
+	}
+	tab.cols = cols;
+	tab.ncols = ncolumns;
+	tab.raw = raw;
+	tab.json = json;
+	tab.noheadings = noheadings;
+	tab.utf8 = -1;
+	tab.name = "namespaces";
+}
+
+/* ---- options ---------------------------------------------------------------------- */
+
+/* util-linux's -o list rules: "+LIST" appends; an empty name fails silently. */
+static int column_id(const char *name, size_t n)
+{
+	int i;
+	size_t k;
+
+	for (i = 0; i < NCOLINFO; i++) {
+		for (k = 0; k < n; k++) {
+			char c = name[k];
+			if (c >= 'a' && c <= 'z')
+				c -= 32;
+			if (infos[i].name[k] != c)
+				break;
+		}
+		if (k == n && !infos[i].name[n])
+			return i;
+	}
+	warn("unknown column: %s", name);
+	return -1;
+}
+
+static int add_columns(const char *list)
+{
+	const char *p, *b, *e;
+
+	if (!*list)
+		return -1;
+	if (*list == '+')
+		list++;
+	else
+		ncolumns = 0;
+	if (!*list)
+		return -1;
+	for (b = p = list; *p; p++) {
+		int id;
+		if (ncolumns >= NCOLINFO * 2)
+			return -1;
+		if (!b)
+			b = p;
+		e = *p == ',' ? p : NULL;
+		if (!p[1])
+			e = p + 1;
+		if (!e)
+			continue;
+		if (e <= b || (id = column_id(b, e - b)) < 0)
+			return -1;
+		columns[ncolumns++] = id;
+		if (!*e)
+			break;
+		b = NULL;
+	}
+	return 0;
+}
+
+static void exclusive(int *seen, int c)
+{
+	if (c == 'J' || c == 'r') {
+		if (*seen && *seen != c)
+			die("mutually exclusive arguments: --json --raw");
+		*seen = c;
+	}
+}
+
+int lsns_main(int argc, char **argv)
+{
+	static const struct opt opts[] = {
+		IF_LSNS_JSON({ 'J', "json", OPT_NONE },)
+		{ 'l', "list", OPT_NONE },
+		{ 'n', "noheadings", OPT_NONE },
+		{ 'o', "output", OPT_REQ },
+		{ OPT_LONG, "output-all", OPT_NONE },
+		{ 'p', "task", OPT_REQ },
+		{ 'r', "raw", OPT_NONE },
+		{ 'u', "notruncate", OPT_NONE },
+		{ 'W', "nowrap", OPT_NONE },
+		{ 't', "type", OPT_REQ },
+		{ 'T', "tree", OPT_OPT },
+		{ 0 }
+	};
+	struct optparse p;
+	const char *outarg = NULL;
+	int c, i, force_list = 0, is_net = 0, ntypes = 0, excl = 0, fltr_pid = 0;
+	unsigned long long fltr_ns = 0;
+
+	opt_init(&p, argc, argv, opts, usage);
+	p.permute = 1;
+	while ((c = opt_next(&p)) >= 0) {
+		exclusive(&excl, c);
+		switch (c) {
+		case 'J': json = 1; break;
+		case 'l': force_list = 1; break;
+		case 'o': outarg = p.arg; break;
+		case OPT_LONG:
+			for (ncolumns = 0; ncolumns < NCOLINFO; ncolumns++)
+				columns[ncolumns] = ncolumns;
+			break;
+		case 'p': {
+			const char *a = p.arg;
+			long long v;
+			while (*a == ' ' || (*a >= '\t' && *a <= '\r'))
+				a++;
+			if (parse_ll(a, -0x7fffffffLL - 1, 0x7fffffff, &v)) {
+				const char *d = a + (*a == '-' || *a == '+');
+				if (!*d || d[strspn(d, "0123456789")])
+					die("invalid PID argument: '%s'", p.arg);
+				die("invalid PID argument: '%s': Numerical result out of range", p.arg);
+			}
+			fltr_pid = v;
+			break;
+		}
+		case 'n': noheadings = 1; break;
+		case 'r': nowrap = raw = 1; break;
+		case 'u': notrunc = 1; break;
+		case 't': {
+			const struct nstype *t = ns_by_name(p.arg);
+			if (!t)
+				die("unknown namespace type: %s", p.arg);
+			want[t - ns_types] = 1;
+			ntypes++;
+			is_net |= t - ns_types == T_NET;
+			break;
+		}
+		case 'W': nowrap = 1; break;
+		case 'T': {
+			const char *a = p.arg;
+			tree = TREE_OWNER;
+			if (a) {
+				if (*a == '=')
+					a++;
+				if (!strcmp(a, "parent"))
+					tree = TREE_PARENT;
+				else if (!strcmp(a, "process"))
+					tree = TREE_PROCESS;
+				else if (strcmp(a, "owner"))
+					die("unknown tree type: %s", a);
+			}
+			break;
+		}
+		}
+	}
+	if (!ntypes)
+		for (i = 0; i < NS_COUNT; i++)
+			want[i] = 1;
+	if (p.ind < argc) {
+		if (fltr_pid)
+			die("--task is mutually exclusive with <namespace>");
+		if (parse_ull(argv[p.ind], ~0ULL, &fltr_ns))
+			die("invalid namespace argument: '%s'", argv[p.ind]);
+		if (!tree && !force_list)
+			tree = TREE_PROCESS;
+		if (!ncolumns) {
+			columns[ncolumns++] = C_PID;
+			columns[ncolumns++] = C_PPID;
+			columns[ncolumns++] = C_USER;
+			columns[ncolumns++] = C_COMMAND;
+		}
+	}
+	if (!ncolumns) {
+		columns[ncolumns++] = C_NS;
+		columns[ncolumns++] = C_TYPE;
+		columns[ncolumns++] = C_NPROCS;
+		columns[ncolumns++] = C_PID;
+		columns[ncolumns++] = C_USER;
+		if (is_net) {
+			columns[ncolumns++] = C_NETNSID;
+			columns[ncolumns++] = C_NSFS;
+		}
+		columns[ncolumns++] = C_COMMAND;
+		if (!tree && !force_list)
+			tree = TREE_PROCESS;
+	}
+	if (outarg && add_columns(outarg) < 0)
+		return 1;
+
+	procfd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	read_processes();
+	if (has_column(C_PNS) || has_column(C_ONS) || tree == TREE_OWNER || tree == TREE_PARENT)
+		read_relations();
+	if (tree == TREE_OWNER || tree == TREE_PARENT)
+		connect_namespaces();
+	if (has_column(C_NSFS))
+		read_nsfs();
+	init_table();
+
+	if (fltr_ns) {
+		int n = ns_find(fltr_ns);
+		if (n < 0)
+			die("not found namespace: %llu", fltr_ns);
+		for (i = 0; i < nprocs; i++)
+			if (procs[i].ns[nss[n].type] == n && !procs[i].outline)
+				show_process(&procs[i], nss[n].type);
+	} else {
+		int *order = xmalloc((nns + 1) * sizeof(int));
+		struct proc *fp = fltr_pid ? proc_find(fltr_pid) : NULL;
+
+		for (i = 0; i < nns; i++)
+			order[i] = i;
+		sort_ns(order, nns);
+		for (i = 0; i < nns; i++) {
+			struct nsent *n = &nss[order[i]];
+			if (fltr_pid && (!fp || fp->ns[n->type] != order[i]))
+				continue;
+			if (!n->outline)
+				show_namespace(n);
+		}
+		free(order);
+	}
+	tb_print(&tab);
+	return 0;
+}
