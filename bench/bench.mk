@@ -29,15 +29,17 @@ $(BENCH_O)/tbench: bench/tbench.c | $(O)/kernel-headers
 # One build directory per configuration; only-NAME is allnoconfig plus CONFIG_NAME=y
 # (with that applet's features at their defaults).
 bench-nsbox: $(BENCH_CFGS:%=$(BENCH_O)/cfg/%/nsbox)
-$(BENCH_O)/cfg/%/nsbox: FORCE
-	$(Q)d=$(BENCH_O)/cfg/$*; mkdir -p $$d; unset MAKEFLAGS; \
+$(BENCH_O)/cfg/%/.config: Config.in $(wildcard applets/*.kconfig) $(wildcard configs/*defconfig)
+	$(Q)d=$(@D); mkdir -p $$d; unset MAKEFLAGS; \
 	case $* in \
 	only-*) s=CONFIG_$$(echo $* | sed 's/^only-//' | tr a-z A-Z); \
 	  $(MAKE) -s O=$$d allnoconfig >/dev/null && \
 	  sed -i "s/^# $$s is not set$$/$$s=y/" $$d/.config && \
 	  $(MAKE) -s O=$$d olddefconfig >/dev/null ;; \
 	*) $(MAKE) -s O=$$d $* >/dev/null ;; \
-	esac && $(MAKE) -s O=$$d >/dev/null
+	esac
+$(BENCH_O)/cfg/%/nsbox: $(BENCH_O)/cfg/%/.config FORCE
+	$(Q)unset MAKEFLAGS; $(MAKE) -s O=$(@D) >/dev/null
 
 # The boot case (not with QUICK=1 or DRY=1) needs the kernel and the demo initramfs.
 BENCH_BOOT := $(if $(filter 1,$(QUICK) $(DRY)),,$(filter boot,$(or $(CASES),boot)))

@@ -330,7 +330,7 @@ def case_size():
 
 # ---- case 2: exec latency -----------------------------------------------------------
 def case_exec():
-    r, slow = reps(200, 30), reps(30, 10)
+    r, slow = reps(200, 20), reps(30, 10)
     bbx, tbx = have(BUSYBOX), have(TOYBOX)
     f = lambda n: os.path.join(FLOOR, n)
     if need("unshare", "exec"):
@@ -484,7 +484,7 @@ class Target:
 def case_lsns():
     if not need("lsns", "lsns scaling") or not peer("util-linux", UL["lsns"], "lsns scaling"):
         return
-    counts = [20] if DRY else ([200, 1000] if QUICK else [1000, 4000, 12000])
+    counts = [20] if DRY else ([100, 500] if QUICK else [1000, 4000, 12000])
     note("lsns scaling: default lsns output, inside unshare -fp --mount-proc holding N sleepers; "
          "the floor column is floor/lsns (the work of lsns -n -o NS: stat 8 links per process), "
          "its output is not compared")
