@@ -1,7 +1,7 @@
 #!/bin/sh
 # Boot nsbox under QEMU and exit with the status of the job nsbox init ran:
 #   initramfs/qemu.sh KERNEL INITRD TIMEOUT [KERNEL-ARG]...
-# The console goes to stdout (and to $LOG when set, without CRs).  init
+# The console goes to stdout (and to $LOG when set, without CRs, at the end).  init
 # writes the status to isa-debug-exit (nsbox.exitcode=isa); QEMU then exits
 # with (status << 1) | 1, which is mapped back here; statuses above 127 come
 # back as 127.  A status is trusted only with init's "nsbox-init: exit status
@@ -29,10 +29,11 @@ if [ "${INTERACTIVE:-}" = 1 ]; then
 else
 	log=${LOG:-$(mktemp)}
 	rcf=$(mktemp)
-	{ timeout -s KILL "$limit" "$qemu" "$@" < /dev/null; echo $? > "$rcf"; } |
-		tr -d '\r' | tee "$log"
+	# tee writes as it reads: the console streams live.
+	{ timeout -s KILL "$limit" "$qemu" "$@" < /dev/null; echo $? > "$rcf"; } | tee "$rcf.log"
 	rc=$(cat "$rcf")
-	rm -f "$rcf"
+	tr -d '\r' < "$rcf.log" > "$log"
+	rm -f "$rcf" "$rcf.log"
 fi
 
 if [ "$rc" -eq 137 ]; then
