@@ -636,9 +636,9 @@ static int pivot_run(int argc, char **argv)
 		 * umount2(".") from the new root would detach the new root itself last. */
 		if (fchdir_raw(oldfd) < 0)
 			die_errno("cannot reach the old root");
-		while (umount2(".", MNT_DETACH) == 0)
+		for (c = 0; umount2(".", MNT_DETACH) == 0; c++)
 			;
-		if (errno != EINVAL)
+		if (!c || errno != EINVAL)	/* never run with the old root still there */
 			die_errno("cannot detach the old root");
 	}
 	close(oldfd);
