@@ -37,6 +37,9 @@ if [ -n "$VALGRIND" ] && [ -z "$HOSTMODE" ]; then
 	command -v valgrind >/dev/null || { echo "run.sh: VALGRIND=1 needs valgrind" >&2; exit 1; }
 	VG="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect"
 	VG="$VG --errors-for-leak-kinds=definite,indirect --child-silent-after-fork=yes --vgdb=no"
+	# its reports go to files (the status says 99), so stderr stays the applet's;
+	# the suppressions are valgrind's own false positives (see the file)
+	VG="$VG --log-file=$TESTDIR/valgrind.%p.log --suppressions=$TOP/tests/valgrind.supp"
 fi
 export PATH HOSTMODE NSBOX OPTIONFLAGS TESTDIR RESULTS TOP VG
 
