@@ -1,0 +1,823 @@
+/*
+ * unshare: run a program with some namespaces unshared from the parent,
+ * compatible with util-linux unshare.
+ *
+ * Persistent namespaces (--net=FILE...) and multi-range ID maps need a
+ * process that stays outside the new namespaces: a helper is forked (and
+ * detached, so that the program never sees it as a child) before
+ * unshare(2).  Once the namespaces exist it writes the maps, bind-mounts the
+ * nsfs files, and then waits: when the program is about to be executed it is
+ * told so and exits; if anything fails before that point it sees its pipe
+ * close without that word and removes what it made.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <grp.h>
+#include <linux/capability.h>
+
+#include "config.h"
+#include "err.h"
+#include "exec.h"
+#include "fmt.h"
+#include "idmap.h"
+#include "ns.h"
+#include "num.h"
+#include "opt.h"
+#include "out.h"
+#include "passwd.h"
+#include "xfuncs.h"
+#if CONFIG_UNSHARE_INIT
+#include "reaper.h"
+#endif
+
+static const char usage[] =
+	"\n"
+	"Usage:\n"
+	" unshare [options] [<program> [<argument>...]]\n"
+	"\n"
+	"Run a program with some namespaces unshared from the parent.\n"
+	"\n"
+	"Options:\n"
+	" -m, --mount[=<file>]      unshare mounts namespace\n"
+	" -u, --uts[=<file>]        unshare UTS namespace (hostname etc)\n"
+	" -i, --ipc[=<file>]        unshare System V IPC namespace\n"
+	" -n, --net[=<file>]        unshare network namespace\n"
+	" -p, --pid[=<file>]        unshare pid namespace\n"
+	" -U, --user[=<file>]       unshare user namespace\n"
+	" -C, --cgroup[=<file>]     unshare cgroup namespace\n"
+	" -T, --time[=<file>]       unshare time namespace\n"
+	"\n"
+	" -f, --fork                fork before launching <program>\n"
+	" --map-user=<uid>|<name>   map current user to uid (implies --user)\n"
+	" --map-group=<gid>|<name>  map current group to gid (implies --user)\n"
+	" -r, --map-root-user       map current user to root (implies --user)\n"
+	" -c, --map-current-user    map current user to itself (implies --user)\n"
+#if CONFIG_UNSHARE_MAPS
+	" --map-auto                map users and groups automatically (implies --user)\n"
+	" --map-subids              map users and groups using subordinate IDs,\n"
+	"                             current user to root (implies --user)\n"
+	" --map-users=<inneruid>:<outeruid>:<count>|auto|subids|all\n"
+	"                           map count users from outeruid to inneruid (implies --user)\n"
+	" --map-groups=<innergid>:<outergid>:<count>|auto|subids|all\n"
+	"                           map count groups from outergid to innergid (implies --user)\n"
+	" --owner=<uid>:<gid>       create the user namespace as uid:gid (implies --user)\n"
+#endif
+	"\n"
+	" --kill-child[=<signame>]  when dying, kill the forked child (implies --fork)\n"
+	"                             defaults to SIGKILL\n"
+	" --forward-signals         forward SIGINT and SIGTERM to the child (implies --fork)\n"
+#if CONFIG_UNSHARE_INIT
+	" --init                    run a reaper as the forked child, the program under it\n"
+	"                             (implies --fork)\n"
+#endif
+	" --mount-proc[=<dir>]      mount proc filesystem first (implies --mount)\n"
+	" --propagation slave|shared|private|unchanged\n"
+	"                           modify mount propagation in mount namespace\n"
+	" --setgroups allow|deny    control the setgroups syscall in user namespaces\n"
+	" --keep-caps               retain capabilities granted in user namespaces\n"
+	" --hostname <name>         set the hostname (implies --uts)\n"
+	"\n"
+	" -R, --root=<dir>          run the command with root directory set to <dir>\n"
+	" -w, --wd=<dir>            change working directory to <dir>\n"
+	" -S, --setuid <uid>        set uid in entered namespace\n"
+	" -G, --setgid <gid>        set gid in entered namespace\n"
+	" --monotonic <offset>      set clock monotonic offset (seconds) in time namespaces\n"
+	" --boottime <offset>       set clock boottime offset (seconds) in time namespaces\n"
+	"\n"
+	" -h, --help                display this help\n"
+	" -V, --version             display version\n";
+
+enum {
+	O_KILLCHILD = OPT_LONG, O_FORWARD, O_MOUNTPROC, O_PROPAGATION, O_SETGROUPS,
+	O_KEEPCAPS, O_MAPUSER, O_MAPGROUP, O_MAPUSERS, O_MAPGROUPS, O_MAPAUTO,
+	O_MAPSUBIDS, O_OWNER, O_MONOTONIC, O_BOOTTIME, O_HOSTNAME, O_INIT,
+};
+
+static const struct opt opts[] = {
+	{ 'm', "mount", OPT_LONGOPT }, { 'u', "uts", OPT_LONGOPT },
+	{ 'i', "ipc", OPT_LONGOPT }, { 'n', "net", OPT_LONGOPT },
+	{ 'p', "pid", OPT_LONGOPT }, { 'U', "user", OPT_LONGOPT },
+	{ 'C', "cgroup", OPT_LONGOPT }, { 'T', "time", OPT_LONGOPT },
+	{ 'f', "fork", OPT_NONE },
+	{ 'r', "map-root-user", OPT_NONE }, { 'c', "map-current-user", OPT_NONE },
+	{ 'R', "root", OPT_REQ }, { 'w', "wd", OPT_REQ },
+	{ 'S', "setuid", OPT_REQ }, { 'G', "setgid", OPT_REQ },
+	{ O_KILLCHILD, "kill-child", OPT_OPT },
+	{ O_FORWARD, "forward-signals", OPT_NONE },
+	{ O_MOUNTPROC, "mount-proc", OPT_OPT },
+	{ O_PROPAGATION, "propagation", OPT_REQ },
+	{ O_SETGROUPS, "setgroups", OPT_REQ },
+	{ O_KEEPCAPS, "keep-caps", OPT_NONE },
+	{ O_MAPUSER, "map-user", OPT_REQ },
+	{ O_MAPGROUP, "map-group", OPT_REQ },
+#if CONFIG_UNSHARE_MAPS
+	{ O_MAPUSERS, "map-users", OPT_REQ },
+	{ O_MAPGROUPS, "map-groups", OPT_REQ },
+	{ O_MAPAUTO, "map-auto", OPT_NONE },
+	{ O_MAPSUBIDS, "map-subids", OPT_NONE },
+	{ O_OWNER, "owner", OPT_REQ },
+#endif
+	{ O_MONOTONIC, "monotonic", OPT_REQ },
+	{ O_BOOTTIME, "boottime", OPT_REQ },
+	{ O_HOSTNAME, "hostname", OPT_REQ },
+#if CONFIG_UNSHARE_INIT
+	{ O_INIT, "init", OPT_NONE },
+#endif
+	{ 0 }
+};
+
+#define NOID (~0UL)
+
+static const char *persist[NS_COUNT];	/* --TYPE=FILE */
+static char created[NS_COUNT];		/* the helper created FILE */
+static char bound[NS_COUNT];		/* the helper bound FILE */
+static pid_t self;			/* the process that unshares */
+#if CONFIG_UNSHARE_MAPS
+static struct idmap maps[2];		/* uid, gid: written by the helper */
+#else
+static struct idmap maps[2];		/* always empty */
+#endif
+
+/* The helper's end: undo the binds and the files it created. */
+static void unpersist(void)
+{
+	int i;
+
+	for (i = 0; i < NS_COUNT; i++) {
+		if (bound[i])
+			umount2(persist[i], MNT_DETACH);
+		if (created[i])
+			unlink(persist[i]);
+		bound[i] = created[i] = 0;
+	}
+}
+
+static void helper_fail(int res, int status)
+{
+	unsigned char c = status;
+
+	unpersist();
+	(void)!write(res, &c, 1);
+	_exit(status);
+}
+
+#define RETRY_MNT 254	/* the helper's answer: make the mount namespace again */
+
+/*
+ * Linux refuses to bind a mount namespace unless its id is above the id of
+ * the binder's own, and since 6.x ids come from per-CPU batches: a newer
+ * namespace made on another CPU can have a lower id.  quiet: return -2 on
+ * that EINVAL instead of failing, so that the namespace can be made again.
+ */
+static int bind_ns(int i, int quiet)
+{
+	char src[64];
+	int fd;
+
+	fmt(src, sizeof(src), "/proc/%d/ns/%s", (int)self, ns_types[i].children);
+	fd = open(persist[i], O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd >= 0) {
+		created[i] = 1;
+		close(fd);
+	}
+	if (mount(src, persist[i], NULL, MS_BIND, NULL) < 0) {
+		int e = errno;
+		if (quiet && e == EINVAL && ns_types[i].flag == CLONE_NEWNS)
+			return -2;
+		warn_errno("mount %s on %s failed", src, persist[i]);
+		if (e == EINVAL)
+			warn("hint: the mount holding %s must not be shared (make it private, "
+			     "e.g. by running inside unshare -m)", persist[i]);
+		return -1;
+	}
+	bound[i] = 1;
+	return 0;
+}
+
+static int late_pid;			/* bind pid_for_children after the fork */
+
+static int wait_word(int fd)
+{
+	char c;
+	int n;
+
+	while ((n = read(fd, &c, 1)) < 0 && errno == EINTR)
+		;
+	return n == 1 ? (unsigned char)c : -1;
+}
+
+static void ack(int res)
+{
+	char c = 0;
+
+	if (write(res, &c, 1) != 1)
+		helper_fail(res, 1);
+}
+
+/*
+ * go: the unsharing process says 'g' once the namespaces exist, then 'p'
+ * once its child exists (pid namespaces have no pid_for_children before);
+ * alive: the process that will exec says 'E' just before it does.
+ */
+static _Noreturn void helper(int go, int res, int alive)
+{
+	int i, st, pid = ns_by_flag(CLONE_NEWPID) - ns_types, tries = 0;
+	unsigned char retry = RETRY_MNT;
+
+	if (wait_word(go) != 'g')	/* unshare failed: nothing to do */
+		_exit(0);
+	for (i = 0; i < 2; i++)
+		if (maps[i].n && (st = idmap_write(self, i ? "gid" : "uid", &maps[i])))
+			helper_fail(res, st);
+	for (i = 0; i < NS_COUNT; i++) {
+		if (!persist[i] || (i == pid && late_pid))
+			continue;
+		st = bind_ns(i, ++tries < 16);
+		if (st == -2) {
+			if (write(res, &retry, 1) != 1 || wait_word(go) != 'g')
+				helper_fail(res, 1);
+			i--;
+		} else if (st) {
+			helper_fail(res, 1);
+		}
+	}
+	ack(res);
+	if (late_pid) {
+		if (wait_word(go) != 'p') {
+			unpersist();
+			_exit(0);
+		}
+		if (bind_ns(pid, 0))
+			helper_fail(res, 1);
+		ack(res);
+	}
+	/* res stays open: its end tells the others that we are done */
+	if (wait_word(alive) != 'E')	/* the setup failed before the exec */
+		unpersist();
+	_exit(0);
+}
+
+static int helper_go = -1, helper_res = -1, helper_alive = -1;
+
+/*
+ * At exit before the exec (a failure), or in the waiting parent: let the
+ * helper go and wait until it has cleaned up, so that nothing is left
+ * behind when we are gone.
+ */
+static void helper_done(void)
+{
+	char c;
+
+	if (helper_go >= 0)
+		close(helper_go);
+	if (helper_alive >= 0)
+		close(helper_alive);
+	helper_go = helper_alive = -1;
+	if (helper_res >= 0)
+		while (read(helper_res, &c, 1) > 0 || errno == EINTR)
+			;
+	helper_res = -1;
+}
+
+/* Fork the detached helper. */
+static void start_helper(void)
+{
+	int go[2], back[2], alive[2], st;
+	pid_t pid;
+
+	if (pipe2(go, O_CLOEXEC) || pipe2(back, O_CLOEXEC) || pipe2(alive, O_CLOEXEC))
+		die_errno("pipe failed");
+	out_flush();
+	pid = fork();
+	if (pid < 0)
+		die_errno("fork failed");
+	if (!pid) {
+		close(go[1]);
+		close(back[0]);
+		close(alive[1]);
+		pid = fork();
+		if (pid < 0)
+			die_errno("fork failed");
+		if (pid)
+			_exit(0);
+		helper(go[0], back[1], alive[0]);
+	}
+	close(go[0]);
+	close(back[1]);
+	close(alive[0]);
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	helper_go = go[1];
+	helper_res = back[0];
+	helper_alive = alive[1];
+	atexit(helper_done);
+}
+
+/* Have the helper do its part of the work; returns 0 or an exit status. */
+static int sync_helper(char word)
+{
+	int c;
+
+	if (write(helper_go, &word, 1) != 1)
+		return 1;
+	c = wait_word(helper_res);
+	if (c < 0) {
+		warn("helper process failed");
+		return 1;
+	}
+	return (unsigned char)c;
+}
+
+/* A new mount namespace again, made on the next CPU (see bind_ns). */
+static void remake_mntns(cpu_set_t *orig, int *cpu)
+{
+	cpu_set_t one;
+
+	do
+		*cpu = (*cpu + 1) % CPU_SETSIZE;
+	while (!CPU_ISSET(*cpu, orig));
+	CPU_ZERO(&one);
+	CPU_SET(*cpu, &one);
+	sched_setaffinity(0, sizeof(one), &one);
+	if (unshare(CLONE_NEWNS) < 0)
+		die_errno("unshare failed");
+}
+
+static int parse_prop(const char *s)
+{
+	static const char names[] = "slave\0shared\0private\0unchanged\0";
+	static const int flags[] = { MS_SLAVE, MS_SHARED, MS_PRIVATE, 0 };
+	const char *n = names;
+	int i;
+
+	for (i = 0; i < 4; i++, n += strlen(n) + 1)
+		if (!strcmp(s, n))
+			return flags[i] ? flags[i] | MS_REC : 0;
+	die("unsupported propagation mode: %s", s);
+}
+
+/* Signal names as util-linux takes them: KILL or SIGKILL, any case; or a number. */
+static int parse_signal(const char *s)
+{
+	static const char names[] =
+		"HUP\0INT\0QUIT\0ILL\0TRAP\0ABRT\0BUS\0FPE\0KILL\0USR1\0SEGV\0USR2\0PIPE\0"
+		"ALRM\0TERM\0STKFLT\0CHLD\0CONT\0STOP\0TSTP\0TTIN\0TTOU\0URG\0XCPU\0XFSZ\0"
+		"VTALRM\0PROF\0WINCH\0IO\0PWR\0SYS\0";
+	unsigned long long v;
+	const char *n = names;
+	int i;
+
+	if (!parse_ull(s, 64, &v) && v)
+		return v;
+	if (!strncasecmp(s, "SIG", 3))
+		s += 3;
+	for (i = 1; *n; i++, n += strlen(n) + 1)
+		if (!strcasecmp(s, n))
+			return i;
+	return -1;
+}
+
+static unsigned long parse_id(const char *s, int group)
+{
+	unsigned long long v;
+	unsigned long id;
+	struct pwent pw;
+
+	if (!parse_ull(s, 0xffffffffULL, &v))
+		return v;
+	if (!group && !pw_byname(s, &pw))
+		return pw.uid;
+	if (group && !gr_byname(s, &id))
+		return id;
+	die("failed to parse %s: '%s'", group ? "gid" : "uid", s);
+}
+
+#if CONFIG_UNSHARE_MAPS
+/* The first /etc/subuid or /etc/subgid range of the effective user. */
+static struct idrange subids(int group)
+{
+	const char *path = group ? "/etc/subgid" : "/etc/subuid";
+	struct pwent pw;
+	struct idrange r;
+	size_t len = 0;
+	char *text = read_file_alloc(path, &len);
+	unsigned long uid = geteuid();
+	int found = pw_byuid(uid, &pw) == 0;
+
+	if (!text || idmap_subid_find(text, len, found ? pw.name : NULL, uid, &r)) {
+		char num[24];
+		num[fmt_ull(num, uid, 10)] = 0;
+		die("no line matching user \"%s\" in %s", found ? pw.name : num, path);
+	}
+	free(text);
+	return r;
+}
+
+static void add_map(int group, const char *spec)
+{
+	struct idmap *m = &maps[group];
+	struct idrange r;
+	char *text;
+	size_t len;
+	int kind = idmap_parse_spec(spec, &r), bad = 0;
+
+	switch (kind) {
+	case IDMAP_RANGE:
+		bad = idmap_add(m, r.inner, r.outer, r.count);
+		break;
+	case IDMAP_AUTO:
+		r = subids(group);
+		bad = idmap_add(m, 0, r.outer, r.count);
+		break;
+	case IDMAP_SUBIDS:
+		r = subids(group);
+		bad = idmap_add(m, 0, group ? getegid() : geteuid(), 1)
+		      || idmap_add(m, 1, r.outer, r.count);
+		break;
+	case IDMAP_ALL:
+		text = read_file_alloc(group ? "/proc/self/gid_map" : "/proc/self/uid_map", &len);
+		bad = !text || idmap_parse_proc(text, len, m) < 0;
+		free(text);
+		break;
+	default:
+		die("invalid mapping '%s': expected INNER:OUTER:COUNT, auto, subids or all", spec);
+	}
+	if (bad)
+		die("cannot map '%s': too many or invalid ranges", spec);
+}
+
+static void parse_owner(const char *s, unsigned long *uid, unsigned long *gid)
+{
+	const char *colon = strchr(s, ':');
+	char u[64];
+
+	if (!colon || (size_t)(colon - s) >= sizeof(u))
+		die("failed to parse owner: '%s'", s);
+	memcpy(u, s, colon - s);
+	u[colon - s] = 0;
+	*uid = parse_id(u, 0);
+	*gid = parse_id(colon + 1, 1);
+}
+#endif
+
+static void map_id(const char *file, unsigned long inner, unsigned long outer)
+{
+	char buf[64];
+
+	fmt(buf, sizeof(buf), "%lu %lu 1", inner, outer);
+	if (write_file(file, buf) < 0)
+		die_errno("write failed %s", file);
+}
+
+static void setgroups_control(const char *cmd)
+{
+	if (write_file("/proc/self/setgroups", cmd) < 0)
+		die_errno("write failed /proc/self/setgroups");
+}
+
+static void keep_caps(void)
+{
+	struct __user_cap_header_struct hdr = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct data[2];
+	int cap;
+
+	if (syscall(SYS_capget, &hdr, data) < 0)
+		die_errno("capget failed");
+	data[0].inheritable = data[0].permitted;
+	data[1].inheritable = data[1].permitted;
+	if (syscall(SYS_capset, &hdr, data) < 0)
+		die_errno("capset failed");
+	for (cap = 0; cap < 64; cap++)
+		if ((data[cap / 32].permitted >> (cap % 32)) & 1
+		    && prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) < 0)
+			die_errno("prctl(PR_CAP_AMBIENT) failed");
+}
+
+static pid_t child;
+
+static void forward(int sig)
+{
+	kill(child, sig);
+}
+
+static void unshare_hint(int flags, int e)
+{
+	if (e == EINVAL && (flags & CLONE_NEWPID))
+		warn("hint: this process already unshared a pid namespace that no child has "
+		     "entered yet; use -f");
+	else if (e == EPERM && getuid() && !(flags & CLONE_NEWUSER))
+		warn("hint: unprivileged users need -U (or -r, -c, --map-user) as well");
+	else if (e == EPERM && (flags & CLONE_NEWUSER))
+		warn("hint: user namespaces may be disabled (user.max_user_namespaces, "
+		     "kernel.unprivileged_userns_clone) or the process is chrooted or threaded");
+}
+
+#if CONFIG_UNSHARE_INIT
+static void run_child(void *argv)
+{
+	if (*(char **)argv)
+		exec_or_die(argv);
+	exec_shell();
+}
+#endif
+
+int unshare_main(int argc, char **argv)
+{
+	struct optparse p;
+	const struct nstype *t;
+	const char *procdir = NULL, *root = NULL, *wd = NULL, *setgrp = NULL, *hostname = NULL;
+	unsigned long mapuser = NOID, mapgroup = NOID, uid = NOID, gid = NOID;
+	unsigned long owner_uid = NOID, owner_gid = NOID;
+	long long monotonic = 0, boottime = 0;
+	int flags = 0, forkit = 0, killsig = 0, fwd = 0, init = 0, keepcaps = 0;
+	int prop = MS_REC | MS_PRIVATE, need_time = 0, pidfd = -1, st;
+	int id, i;
+	uid_t euid = geteuid();
+	gid_t egid = getegid();
+	sigset_t block, old;
+
+	(void)owner_uid, (void)owner_gid;
+	opt_init(&p, argc, argv, opts, usage);
+	while ((id = opt_next(&p)) >= 0) {
+		for (i = 0; i < NS_COUNT; i++) {
+			t = &ns_types[i];
+			if (id == t->letter) {
+				flags |= t->flag;
+				if (p.arg)
+					persist[i] = p.arg;
+				break;
+			}
+		}
+		if (i < NS_COUNT)
+			continue;
+		switch (id) {
+		case 'f':
+			forkit = 1;
+			break;
+		case 'r':
+			mapuser = mapgroup = 0;
+			flags |= CLONE_NEWUSER;
+			break;
+		case 'c':
+			mapuser = euid;
+			mapgroup = egid;
+			flags |= CLONE_NEWUSER;
+			break;
+		case 'R':
+			root = p.arg;
+			break;
+		case 'w':
+			wd = p.arg;
+			break;
+		case 'S':
+			uid = xparse_ull(p.arg, 0xffffffffULL, "failed to parse uid");
+			break;
+		case 'G':
+			gid = xparse_ull(p.arg, 0xffffffffULL, "failed to parse gid");
+			break;
+		case O_KILLCHILD:
+			forkit = 1;
+			killsig = SIGKILL;
+			if (p.arg && (killsig = parse_signal(p.arg)) < 0)
+				die("unknown signal: %s", p.arg);
+			break;
+		case O_FORWARD:
+			forkit = fwd = 1;
+			break;
+		case O_INIT:
+			forkit = init = 1;
+			break;
+		case O_MOUNTPROC:
+			flags |= CLONE_NEWNS;
+			procdir = p.arg ? p.arg : "/proc";
+			break;
+		case O_PROPAGATION:
+			prop = parse_prop(p.arg);
+			break;
+		case O_SETGROUPS:
+			if (strcmp(p.arg, "allow") && strcmp(p.arg, "deny"))
+				die("unsupported --setgroups argument '%s'", p.arg);
+			setgrp = p.arg;
+			break;
+		case O_KEEPCAPS:
+			keepcaps = 1;
+			break;
+		case O_MAPUSER:
+			mapuser = parse_id(p.arg, 0);
+			flags |= CLONE_NEWUSER;
+			break;
+		case O_MAPGROUP:
+			mapgroup = parse_id(p.arg, 1);
+			flags |= CLONE_NEWUSER;
+			break;
+#if CONFIG_UNSHARE_MAPS
+		case O_MAPUSERS:
+		case O_MAPGROUPS:
+			add_map(id == O_MAPGROUPS, p.arg);
+			flags |= CLONE_NEWUSER;
+			break;
+		case O_MAPAUTO:
+		case O_MAPSUBIDS:
+			add_map(0, id == O_MAPAUTO ? "auto" : "subids");
+			add_map(1, id == O_MAPAUTO ? "auto" : "subids");
+			flags |= CLONE_NEWUSER;
+			break;
+		case O_OWNER:
+			parse_owner(p.arg, &owner_uid, &owner_gid);
+			flags |= CLONE_NEWUSER;
+			break;
+#endif
+		case O_MONOTONIC:
+		case O_BOOTTIME:
+			if (parse_ll(p.arg, -(1LL << 62), 1LL << 62, id == O_MONOTONIC ? &monotonic : &boottime))
+				die("failed to parse %s offset: '%s'",
+				    id == O_MONOTONIC ? "monotonic" : "boottime", p.arg);
+			need_time = 1;
+			break;
+		case O_HOSTNAME:
+			hostname = p.arg;
+			flags |= CLONE_NEWUTS;
+			break;
+		}
+	}
+	argv += p.ind;
+	if (need_time && !(flags & CLONE_NEWTIME))
+		die("options --monotonic and --boottime require unsharing of a time namespace (-t)");
+
+	/* A single-ID map joins the helper's map when there is one. */
+	for (i = 0; i < 2; i++) {
+		unsigned long *in = i ? &mapgroup : &mapuser;
+		if (maps[i].n && *in != NOID) {
+			if (idmap_add(&maps[i], *in, i ? egid : euid, 1))
+				die("cannot map '%lu': too many ranges", *in);
+			*in = NOID;
+		}
+	}
+	if (mapgroup != NOID && setgrp && !strcmp(setgrp, "allow"))
+		die("options --setgroups=allow and --map-group are mutually exclusive");
+
+	self = getpid();
+	late_pid = forkit && persist[ns_by_flag(CLONE_NEWPID) - ns_types];
+	for (i = 0; i < NS_COUNT; i++)
+		if (persist[i] || maps[0].n || maps[1].n) {
+			start_helper();
+			break;
+		}
+#if CONFIG_UNSHARE_MAPS
+	if (owner_gid != NOID && (setresgid(owner_gid, owner_gid, owner_gid) || setgroups(0, NULL)))
+		die_errno("setgid failed");
+	if (owner_uid != NOID && setresuid(owner_uid, owner_uid, owner_uid))
+		die_errno("setuid failed");
+#endif
+	if (unshare(flags) < 0) {
+		int e = errno;
+		warn_errno("unshare failed");
+		unshare_hint(flags, e);
+		exit(1);
+	}
+	if (helper_alive >= 0) {
+		cpu_set_t cpus;
+		int cpu = -1, retried = 0;
+
+		while ((st = sync_helper('g')) == RETRY_MNT) {
+			if (!retried++ && sched_getaffinity(0, sizeof(cpus), &cpus) < 0)
+				die_errno("sched_getaffinity failed");
+			remake_mntns(&cpus, &cpu);
+		}
+		if (retried)
+			sched_setaffinity(0, sizeof(cpus), &cpus);
+		if (st) {
+			helper_done();
+			_exit(st);
+		}
+	}
+	if (mapuser != NOID)
+		map_id("/proc/self/uid_map", mapuser, euid);
+	if (mapgroup != NOID) {
+		setgroups_control("deny");
+		map_id("/proc/self/gid_map", mapgroup, egid);
+	}
+	if (setgrp)
+		setgroups_control(setgrp);
+	if (hostname && sethostname(hostname, strlen(hostname)) < 0)
+		die_errno("sethostname failed");
+	if (need_time) {
+		char buf[64];
+		fmt(buf, sizeof(buf), "%d %lld 0\n%d %lld 0\n", CLOCK_MONOTONIC, monotonic,
+		    CLOCK_BOOTTIME, boottime);
+		if (write_file("/proc/self/timens_offsets", buf) < 0)
+			die_errno("failed to write to /proc/self/timens_offsets");
+	}
+
+	if (forkit) {
+		if (killsig && (pidfd = syscall(SYS_pidfd_open, getpid(), 0)) < 0)
+			die_errno("pidfd_open failed");
+		sigemptyset(&block);
+		sigaddset(&block, SIGINT);
+		sigaddset(&block, SIGTERM);
+		sigprocmask(SIG_BLOCK, &block, &old);
+		out_flush();
+		child = fork();
+		if (child < 0)
+			die_errno("fork failed");
+		if (child) {
+			if (helper_alive >= 0)
+				close(helper_alive);
+			helper_alive = -1;
+			if (late_pid && (st = sync_helper('p'))) {
+				kill(child, SIGKILL);
+				wait_pid(child);
+				exit(st);
+			}
+			if (pidfd >= 0)
+				close(pidfd);
+			if (fwd) {
+				struct sigaction sa = { .sa_handler = forward };
+				sigaction(SIGINT, &sa, NULL);
+				sigaction(SIGTERM, &sa, NULL);
+				sigprocmask(SIG_SETMASK, &old, NULL);
+			}
+			st = wait_pid(child);
+			helper_done();
+			/*
+			 * No exit handlers: in a pid namespace whose init is
+			 * gone, they could not even fork (ASan's leak check).
+			 */
+			if (WIFEXITED(st)) {
+				out_flush();
+				_exit(WEXITSTATUS(st));
+			}
+			exit_like(st);
+		}
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		if (killsig) {
+			struct pollfd pfd = { pidfd, POLLIN, 0 };
+			if (prctl(PR_SET_PDEATHSIG, killsig) < 0)
+				die_errno("prctl failed");
+			/* The parent may have died before PDEATHSIG was armed. */
+			if (poll(&pfd, 1, 0) != 0)
+				kill(getpid(), killsig);
+			close(pidfd);
+		}
+	}
+
+	if ((flags & CLONE_NEWNS) && prop && mount("none", "/", NULL, prop, NULL) < 0) {
+		int e = errno;
+		warn_errno("cannot change root filesystem propagation");
+		if (e == EINVAL)
+			warn("hint: / is not a mount point (chroot?): try --propagation unchanged");
+		exit(1);
+	}
+	if (root) {
+		if (chroot(root) < 0)
+			die_errno("cannot change root directory to '%s'", root);
+		if (!wd)
+			wd = "/";
+	}
+	if (wd && chdir(wd) < 0)
+		die_errno("cannot chdir to '%s'", wd);
+	if (procdir) {
+		if (!root && prop != (MS_REC | MS_PRIVATE)
+		    && mount("none", procdir, NULL, MS_PRIVATE | MS_REC, NULL) < 0 && errno != EINVAL)
+			die_errno("cannot change %s filesystem propagation", procdir);
+		if (mount("proc", procdir, "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL) < 0)
+			die_errno("mount %s failed", procdir);
+	}
+	if (gid != NOID) {
+		if (setgroups(0, NULL) < 0)
+			die_errno("setgroups failed");
+		if (setgid(gid) < 0)
+			die_errno("setgid failed");
+	}
+	if (uid != NOID && setuid(uid) < 0)
+		die_errno("setuid failed");
+	if (keepcaps && (flags & CLONE_NEWUSER))
+		keep_caps();
+
+	if (helper_alive >= 0) {	/* the setup is complete: the helper may go */
+		(void)!write(helper_alive, "E", 1);
+		close(helper_alive);
+		helper_alive = -1;
+	}
+	out_flush();
+#if CONFIG_UNSHARE_INIT
+	if (init)
+		exit(reaper(run_child, argv, 0));
+#endif
+	(void)init;
+	if (!*argv)
+		exec_shell();
+	exec_or_die(argv);
+}
