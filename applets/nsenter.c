@@ -1,0 +1,569 @@
+/*
+ * nsenter: run a program in the namespaces of another process, or in
+ * namespaces held by files.  util-linux compatible.
+ *
+ * With -t, and only namespaces of the target requested, all of them are
+ * joined with one setns(pidfd, flags) (Linux 5.8+), which enters all or
+ * none.  Otherwise (older kernels, FILE arguments, --user-parent, or when
+ * that call fails, so that the error can name the namespace) every
+ * namespace file is opened first, through one /proc/PID directory fd that
+ * the pidfd proves is still the target, and joined in util-linux's two
+ * passes: the user namespace last if the others can be entered without
+ * it, else first.  The process is non-dumpable from the first setns until
+ * just before exec, and every fd it opens is close-on-exec and closed.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <limits.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <linux/capability.h>
+#include <linux/nsfs.h>
+
+#include "config.h"
+#include "err.h"
+#include "exec.h"
+#include "fmt.h"
+#include "mountinfo.h"
+#include "ns.h"
+#include "num.h"
+#include "opt.h"
+#include "xfuncs.h"
+
+#ifndef SYS_pidfd_open
+#define SYS_pidfd_open 434
+#endif
+#ifndef SYS_pidfd_send_signal
+#define SYS_pidfd_send_signal 424
+#endif
+#ifndef PR_CAP_AMBIENT
+#define PR_CAP_AMBIENT 47
+#define PR_CAP_AMBIENT_RAISE 2
+#endif
+
+static const char usage[] =
+	"\n"
+	"Usage:\n"
+	" nsenter [options] [<program> [<argument>...]]\n"
+	"\n"
+	"Run a program with namespaces of other processes.\n"
+	"\n"
+	"Options:\n"
+	" -a, --all              enter all namespaces\n"
+	" -t, --target <pid>     target process to get namespaces from\n"
+	" -m, --mount[=<file>]   enter mount namespace\n"
+	" -u, --uts[=<file>]     enter UTS namespace (hostname etc)\n"
+	" -i, --ipc[=<file>]     enter System V IPC namespace\n"
+	" -n, --net[=<file>]     enter network namespace\n"
+	" -p, --pid[=<file>]     enter pid namespace\n"
+	" -C, --cgroup[=<file>]  enter cgroup namespace\n"
+	" -U, --user[=<file>]    enter user namespace\n"
+	"     --user-parent      enter parent user namespace\n"
+	" -T, --time[=<file>]    enter time namespace\n"
+	" -S, --setuid[=<uid>]   set uid in entered namespace\n"
+	" -G, --setgid[=<gid>]   set gid in entered namespace\n"
+	"     --preserve-credentials do not touch uids or gids\n"
+	"     --keep-caps        retain capabilities granted in user namespaces\n"
+	" -r, --root[=<dir>]     set the root directory\n"
+	" -w, --wd[=<dir>]       set the working directory\n"
+	" -W, --wdns[=<dir>]     set the working directory in namespace\n"
+#if CONFIG_NSENTER_ENV
+	" -e, --env              inherit environment variables from target process\n"
+#endif
+	" -F, --no-fork          do not fork before exec'ing <program>\n"
+#if CONFIG_NSENTER_CGROUP
+	" -c, --join-cgroup      join the cgroup of the target process\n"
+#endif
+	"\n"
+	" -h, --help             display this help\n"
+	" -V, --version          display version\n"
+	"\n"
+	"-S and -G also take 'follow': the target's uid or gid.\n"
+	"For more details see nsenter(1).\n";
+
+enum { L_PRESERVE = OPT_LONG, L_KEEPCAPS, L_USERPARENT };
+
+static const struct opt opts[] = {
+	{ 'a', "all", OPT_NONE },
+	{ 't', "target", OPT_REQ },
+	{ 'm', "mount", OPT_OPT },
+	{ 'u', "uts", OPT_OPT },
+	{ 'i', "ipc", OPT_OPT },
+	{ 'n', "net", OPT_OPT },
+	{ 'p', "pid", OPT_OPT },
+	{ 'C', "cgroup", OPT_OPT },
+	{ 'U', "user", OPT_OPT },
+	{ 'T', "time", OPT_OPT },
+	{ 'S', "setuid", OPT_REQ },
+	{ 'G', "setgid", OPT_REQ },
+	{ L_PRESERVE, "preserve-credentials", OPT_NONE },
+	{ L_KEEPCAPS, "keep-caps", OPT_NONE },
+	{ L_USERPARENT, "user-parent", OPT_NONE },
+	{ 'r', "root", OPT_OPT },
+	{ 'w', "wd", OPT_OPT },
+	{ 'W', "wdns", OPT_OPT },
+	IF_NSENTER_ENV({ 'e', "env", OPT_NONE },)
+	{ 'F', "no-fork", OPT_NONE },
+	IF_NSENTER_CGROUP({ 'c', "join-cgroup", OPT_NONE },)
+	{ 0 }
+};
+
+/* util-linux's order: user first (or last, in the second pass), then the rest. */
+static const unsigned char order[NS_COUNT] = { 5, 6, 4, 3, 1, 2, 0, 7 };
+#define USER_IDX 5
+
+#ifdef __SANITIZE_ADDRESS__
+/*
+ * LeakSanitizer checks at exit from a helper it clones; after setns into a
+ * pid namespace that helper is born there, cannot see us, and spins forever.
+ */
+static int in_pidns;
+int __lsan_is_turned_off(void)
+{
+	return in_pidns;
+}
+#define PIDNS_ENTERED() (in_pidns = 1)
+#else
+#define PIDNS_ENTERED() ((void)0)
+#endif
+
+static pid_t pid;		/* -t */
+static int pidfd = -1;		/* the target, pinned */
+static int procfd = -1;		/* /proc/PID, checked against pidfd */
+static char procpath[24];
+
+/* /proc/PID as a directory fd, known to be the process pidfd refers to. */
+static int proc_dir(const char *what)
+{
+	if (!pid)
+		die("neither filename nor target pid supplied for %s", what);
+	if (procfd < 0) {
+		procfd = open(procpath, O_PATH | O_DIRECTORY | O_CLOEXEC);
+		if (procfd < 0)
+			die_errno("cannot open %s/%s", procpath, what);
+		if (pidfd >= 0 && syscall(SYS_pidfd_send_signal, pidfd, 0, NULL, 0) < 0 && errno == ESRCH)
+			die("target process %d exited", (int)pid);
+	}
+	return procfd;
+}
+
+static int target_open(const char *name, int flags)
+{
+	int fd = openat(proc_dir(name), name, flags | O_CLOEXEC);
+
+	if (fd < 0)
+		die_errno("cannot open %s/%s", procpath, name);
+	return fd;
+}
+
+static const char *kind(int fd)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return "file";
+	switch (st.st_mode & S_IFMT) {
+	case S_IFREG: return "regular file";
+	case S_IFDIR: return "directory";
+	case S_IFCHR: return "character device";
+	case S_IFBLK: return "block device";
+	case S_IFIFO: return "fifo";
+	case S_IFSOCK: return "socket";
+	}
+	return "file";
+}
+
+/* --net=FILE and friends: open now, and insist on the right nsfs type. */
+static int open_nsfile(const char *path, const struct nstype *t)
+{
+	int fd = xopen(path, O_RDONLY), type = ioctl(fd, NS_GET_NSTYPE);
+	const struct nstype *is = ns_by_flag(type);
+
+	if (type < 0)
+		die("%s is a %s, not a %s namespace", path, kind(fd), t->name);
+	if (type != t->flag)
+		die("%s is a %s namespace, not a %s namespace", path, is ? is->name : "unknown", t->name);
+	return fd;
+}
+
+static int same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_ino == b->st_ino && a->st_dev == b->st_dev;
+}
+
+static unsigned long parse_id(const char *s, int *follow, const char *what)
+{
+	if (!strcmp(s, "follow")) {
+		*follow = 1;
+		return 0;
+	}
+	*follow = 0;
+	return xparse_ull(s, 0xfffffffeu, what);
+}
+
+/* Mirror a stopped child, then leave as it did. */
+static void fork_and_wait(void)
+{
+	pid_t child;
+	int st;
+
+	signal(SIGCHLD, SIG_DFL);
+	child = fork();
+	if (child < 0)
+		die_errno("fork failed");
+	if (!child)
+		return;
+	for (;;) {
+		if (waitpid(child, &st, WUNTRACED) < 0) {
+			if (errno == EINTR)
+				continue;
+			die_errno("waitpid failed");
+		}
+		if (!WIFSTOPPED(st))
+			break;
+		kill(getpid(), SIGSTOP);
+		kill(child, SIGCONT);
+	}
+	exit_like(st);
+}
+
+/* --keep-caps: the permitted set becomes inheritable and ambient. */
+static void keep_caps(void)
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[2];
+	int cap;
+
+	if (syscall(SYS_capget, &h, d) < 0)
+		die_errno("capget failed");
+	d[0].inheritable = d[0].effective = d[0].permitted;
+	d[1].inheritable = d[1].effective = d[1].permitted;
+	if (syscall(SYS_capset, &h, d) < 0)
+		die_errno("capset failed");
+	for (cap = 0; cap < 64; cap++)
+		if ((d[cap / 32].permitted >> (cap % 32)) & 1 &&
+		    prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) < 0)
+			die_errno("prctl(PR_CAP_AMBIENT) failed");
+}
+
+#if CONFIG_NSENTER_ENV
+/* -e: the target's environment replaces ours. */
+static char **target_env(void)
+{
+	int fd = target_open("environ", O_RDONLY);
+	size_t size = 4096, len = 0, n = 1, i;
+	char *buf = xmalloc(size), **env, **e;
+	ssize_t r;
+
+	while ((r = read(fd, buf + len, size - len - 1)) != 0) {
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			die_errno("failed to get environment variables");
+		}
+		len += r;
+		if (len == size - 1)
+			buf = xrealloc(buf, size *= 2);
+	}
+	close(fd);
+	buf[len] = 0;
+	for (i = 0; i < len; i++)
+		n += !buf[i];
+	e = env = xmalloc((n + 1) * sizeof(char *));
+	for (i = 0; i < len; i += strlen(buf + i) + 1)
+		if (strchr(buf + i, '='))
+			*e++ = buf + i;
+	*e = NULL;
+	return env;
+}
+#endif
+
+#if CONFIG_NSENTER_CGROUP
+/* -c: cgroup.procs of the target's cgroup v2 group, opened for writing. */
+static int target_cgroup(void)
+{
+	int fd = target_open("cgroup", O_RDONLY);
+	char buf[4096], *p = buf, *mi, *pos, path[PATH_MAX];
+	ssize_t n = read(fd, buf, sizeof(buf) - 1);
+	struct mountinfo m;
+	size_t rl;
+
+	close(fd);
+	buf[n > 0 ? n : 0] = 0;
+	while (p && strncmp(p, "0::", 3))
+		if ((p = strchr(p, '\n')))
+			p++;
+	if (!p)
+		die("no cgroup v2 group for process %d", (int)pid);
+	p += 3;
+	p[strcspn(p, "\n")] = 0;
+	pos = mi = read_file_alloc("/proc/self/mountinfo", NULL);
+	if (!mi)
+		die_errno("cannot open %s", "/proc/self/mountinfo");
+	while (mountinfo_next(&pos, &m) == 0) {
+		if (strcmp(m.fstype, "cgroup2"))
+			continue;
+		rl = strcmp(m.root, "/") ? strlen(m.root) : 0;
+		if (strncmp(p, m.root, rl) || (p[rl] && p[rl] != '/'))
+			continue;
+		fmt(path, sizeof(path), "%s%s/cgroup.procs", m.target, p + rl);
+		free(mi);
+		return xopen(path, O_WRONLY);
+	}
+	die("no cgroup v2 mount holds %s", p);
+}
+#endif
+
+static void open_target_ns(int *nsfd, int types)
+{
+	char name[16];
+	int i, k;
+
+	for (k = 0; k < NS_COUNT; k++) {
+		i = order[k];
+		if (!(types & ns_types[i].flag))
+			continue;
+		fmt(name, sizeof(name), "ns/%s", ns_types[i].name);
+		nsfd[i] = target_open(name, O_RDONLY);
+	}
+}
+
+int nsenter_main(int argc, char **argv)
+{
+	struct optparse p;
+	int nsfd[NS_COUNT], want = 0, fromtarget = 0, all = 0, do_fork = -1;
+	int preserve = 0, keepcaps = 0, userparent = 0, force_uid = 0, force_gid = 0;
+	int follow_uid = 0, follow_gid = 0, sgerr = 0, dumpable, use_pidfd;
+	int rootfd = -1, wdfd = -1, do_root = 0, do_wd = 0, do_wdns = 0, cgfd = -1;
+	char *wdns = NULL, **env = NULL, cwd[PATH_MAX];
+	unsigned long uid = 0, gid = 0;
+	struct stat st, self;
+	int c, i, k, pass;
+
+	for (i = 0; i < NS_COUNT; i++)
+		nsfd[i] = -1;
+	opt_init(&p, argc, argv, opts, usage);
+	while ((c = opt_next(&p)) >= 0) {
+		for (i = 0; i < NS_COUNT && ns_types[i].letter != c; i++)
+			;
+		if (i < NS_COUNT) {
+			if (nsfd[i] >= 0)
+				close(nsfd[i]);
+			nsfd[i] = -1;
+			want |= ns_types[i].flag;
+			fromtarget &= ~ns_types[i].flag;
+			if (p.arg)
+				nsfd[i] = open_nsfile(p.arg, &ns_types[i]);
+			else
+				fromtarget |= ns_types[i].flag;
+			continue;
+		}
+		switch (c) {
+		case 'a': all = 1; break;
+		case 't':
+			pid = xparse_ull(p.arg, INT_MAX, "failed to parse pid");
+			if (!pid)
+				die("failed to parse pid: '%s'", p.arg);
+			break;
+		case 'S':
+			uid = parse_id(p.arg, &follow_uid, "failed to parse uid");
+			force_uid = 1;
+			break;
+		case 'G':
+			gid = parse_id(p.arg, &follow_gid, "failed to parse gid");
+			force_gid = 1;
+			break;
+		case L_PRESERVE: preserve = 1; break;
+		case L_KEEPCAPS: keepcaps = 1; break;
+		case L_USERPARENT: userparent = 1; break;
+		case 'r':
+			if (rootfd >= 0)
+				close(rootfd);
+			rootfd = p.arg ? xopen(p.arg, O_PATH | O_DIRECTORY) : -1;
+			do_root = !p.arg;
+			break;
+		case 'w':
+			if (wdfd >= 0)
+				close(wdfd);
+			wdfd = p.arg ? xopen(p.arg, O_PATH | O_DIRECTORY) : -1;
+			do_wd = !p.arg;
+			break;
+		case 'W':
+			wdns = p.arg;
+			do_wdns = !p.arg;
+			break;
+		case 'e': env = argv; break;	/* just a mark, for now */
+		case 'F': do_fork = 0; break;
+		case 'c': cgfd = -2; break;
+		}
+	}
+	fmt(procpath, sizeof(procpath), "/proc/%d", (int)pid);
+
+	/* Pin the target first: every /proc/PID lookup is checked against it. */
+	if (pid)
+		pidfd = syscall(SYS_pidfd_open, pid, 0);
+
+	if (all) {
+		if (!pid)
+			die("no target PID specified for --all");
+		for (k = 0; k < NS_COUNT; k++) {
+			const struct nstype *t = &ns_types[order[k]];
+			char name[16], self_path[24];
+
+			if (want & t->flag)
+				continue;
+			fmt(self_path, sizeof(self_path), "/proc/self/ns/%s", t->name);
+			if (stat(self_path, &self) < 0)
+				continue;	/* a type this kernel lacks */
+			fmt(name, sizeof(name), "ns/%s", t->name);
+			if (fstatat(proc_dir(name), name, &st, 0) < 0)
+				die_errno("cannot open %s/%s", procpath, name);
+			if (!same_file(&st, &self))
+				want |= t->flag, fromtarget |= t->flag;
+		}
+	} else if (!want) {
+		die("no namespace specified");
+	}
+
+	/* The fast path: everything from the target, in one atomic setns. */
+	use_pidfd = fromtarget == want && !userparent && pidfd >= 0;
+	if (!use_pidfd)
+		open_target_ns(nsfd, fromtarget);
+	if (userparent) {
+		for (i = 0; i < NS_COUNT && nsfd[(i + USER_IDX) % NS_COUNT] < 0; i++)
+			;
+		if (i == NS_COUNT)
+			die("no namespace specified");
+		i = (i + USER_IDX) % NS_COUNT;
+		k = ioctl(nsfd[i], i == USER_IDX ? NS_GET_PARENT : NS_GET_USERNS);
+		if (k < 0)
+			die_errno("cannot get the parent user namespace");
+		if (nsfd[USER_IDX] >= 0)
+			close(nsfd[USER_IDX]);
+		nsfd[USER_IDX] = k;
+		want |= CLONE_NEWUSER;
+		/* our own user namespace cannot be re-entered: leave it out */
+		if (fstat(k, &st) == 0 && stat("/proc/self/ns/user", &self) == 0 && same_file(&st, &self)) {
+			close(k);
+			nsfd[USER_IDX] = -1;
+			want &= ~CLONE_NEWUSER;
+		}
+	}
+	if (do_root)
+		rootfd = target_open("root", O_PATH | O_DIRECTORY);
+	if (do_wd)
+		wdfd = target_open("cwd", O_PATH | O_DIRECTORY);
+	if (do_wdns) {
+		ssize_t n = readlinkat(proc_dir("cwd"), "cwd", cwd, sizeof(cwd) - 1);
+
+		if (n < 0)
+			die_errno("cannot read %s/cwd", procpath);
+		cwd[n] = 0;
+		wdns = cwd;
+	}
+	if (follow_uid || follow_gid)
+		proc_dir("follow");
+#if CONFIG_NSENTER_ENV
+	if (env)
+		env = target_env();
+#endif
+#if CONFIG_NSENTER_CGROUP
+	if (cgfd == -2)
+		cgfd = target_cgroup();
+#endif
+
+	/* Joining: nobody in the target may ptrace us until we exec. */
+	dumpable = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	if (cgfd >= 0) {
+		if (write(cgfd, "0", 1) != 1)
+			die_errno("cannot join the cgroup of process %d", (int)pid);
+		close(cgfd);
+	}
+	if ((want & CLONE_NEWUSER) && !preserve) {
+		force_uid = force_gid = 1;
+		if (setgroups(0, NULL) < 0)
+			sgerr = 1;	/* fatal only if it fails inside too */
+	}
+	if (want & CLONE_NEWPID)
+		PIDNS_ENTERED();
+	if (use_pidfd && setns(pidfd, want) < 0) {
+		/* not entered: the files tell which namespace fails, and why */
+		open_target_ns(nsfd, fromtarget);
+		use_pidfd = 0;
+	}
+	for (pass = 0; !use_pidfd && pass < 2; pass++)
+		for (k = !pass; k < NS_COUNT; k++) {
+			i = order[k];
+			if (nsfd[i] < 0)
+				continue;
+			if (setns(nsfd[i], ns_types[i].flag) < 0) {
+				if (pass)
+					die_errno("reassociate to namespace 'ns/%s' failed", ns_types[i].name);
+				continue;
+			}
+			close(nsfd[i]);
+			nsfd[i] = -1;
+		}
+	if (pidfd >= 0)
+		close(pidfd);
+
+	if (rootfd >= 0 && wdfd < 0 && !wdns && (wdfd = open(".", O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0)
+		die_errno("cannot open current working directory");
+	if (rootfd >= 0) {
+		if (fchdir(rootfd) < 0)
+			die_errno("change directory by root file descriptor failed");
+		if (chroot(".") < 0)
+			die_errno("chroot failed");
+		if (chdir("/") < 0)
+			die_errno("cannot change directory to %s", "/");
+		close(rootfd);
+	}
+	if (wdns && (wdfd = open(wdns, O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0)
+		die_errno("cannot open current working directory");
+	if (wdfd >= 0) {
+		if (fchdir(wdfd) < 0)
+			die_errno("change directory by working directory file descriptor failed");
+		close(wdfd);
+	}
+	if (env)
+		environ = env;
+
+	/* follow: the target's ids, as seen from the namespaces we are in now */
+	if ((follow_uid || follow_gid) && fstat(procfd, &st) < 0)
+		die_errno("cannot stat %s", procpath);
+	if (follow_uid)
+		uid = st.st_uid;
+	if (follow_gid)
+		gid = st.st_gid;
+	if (procfd >= 0)
+		close(procfd);
+
+	if ((want & CLONE_NEWPID) && do_fork)
+		fork_and_wait();
+
+	if (keepcaps && (want & CLONE_NEWUSER))
+		prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0);
+	if (force_gid && setgroups(0, NULL) < 0 && sgerr)
+		die_errno("setgroups failed");
+	if (force_gid && setgid(gid) < 0)
+		die_errno("setgid() failed");
+	if (force_uid && setuid(uid) < 0)
+		die_errno("setuid() failed");
+	if (keepcaps && (want & CLONE_NEWUSER))
+		keep_caps();
+
+	prctl(PR_SET_DUMPABLE, dumpable, 0, 0, 0);
+	if (p.ind < argc)
+		exec_or_die(argv + p.ind);
+	exec_shell();
+}
