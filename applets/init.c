@@ -248,10 +248,14 @@ static pid_t start_job(const sigset_t *mask)
 	return pid;
 }
 
-static void reap_all(void)
+/* Reap what has ended; 1 when no child is left (everyone is ours, as PID 1). */
+static int reap_all(void)
 {
-	while (waitpid(-1, NULL, WNOHANG) > 0)
+	pid_t pid;
+
+	while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
 		;
+	return pid < 0 && errno == ECHILD;
 }
 
 /* Wait until no process is left, or the time runs out. */
@@ -260,8 +264,7 @@ static void wait_all(const sigset_t *chld, int ms)
 	struct timespec slice = { 0, 50 * 1000 * 1000 };
 
 	for (; ms > 0; ms -= 50) {
-		reap_all();
-		if (kill(-1, 0) < 0 && errno == ESRCH)
+		if (reap_all())
 			return;
 		sigtimedwait(chld, NULL, &slice);
 	}
