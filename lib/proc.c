@@ -59,10 +59,10 @@ int proc_parse_stat(const char *line, int *pid, char *state, int *ppid)
 	return parse_int(p + 4, &e, ppid);
 }
 
-int proc_stat(int dirfd, int *pid, int *ppid)
+int proc_stat(int dirfd, const char *path, int *pid, int *ppid)
 {
 	char buf[1024], state;
-	ssize_t n = read_at(dirfd, "stat", buf, sizeof(buf) - 1);
+	ssize_t n = read_at(dirfd, path, buf, sizeof(buf) - 1);
 
 	if (n <= 0)
 		return -1;

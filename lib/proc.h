@@ -17,8 +17,9 @@ int proc_open(int procfd, const char *pid);
  */
 int proc_parse_stat(const char *line, int *pid, char *state, int *ppid);
 
-/* Read and parse DIRFD/stat: 0, or -1 (the process is gone, or junk). */
-int proc_stat(int dirfd, int *pid, int *ppid);
+/* Read and parse a stat file (DIRFD/PATH: "stat", or "PID/stat" under
+ * /proc): 0, or -1 (the process is gone, or junk). */
+int proc_stat(int dirfd, const char *path, int *pid, int *ppid);
 
 /*
  * The command line, NULs turned into spaces, read with one read(2) of at
