@@ -218,7 +218,7 @@ static void read_process(int procfd, const char *name)
 	char path[40], *e;
 	size_t len = strlen(name);
 
-	if (len > 12 || fstatat(procfd, name, &st, 0))
+	if (len > 10 || name[strspn(name, "0123456789")] || fstatat(procfd, name, &st, 0))
 		return;
 	memcpy(path, name, len);
 	if (need_ppid) {
@@ -226,7 +226,8 @@ static void read_process(int procfd, const char *name)
 		if (proc_stat(procfd, path, &pid, &ppid))
 			return;
 	} else {
-		pid = strtol(name, &e, 10);
+		for (pid = 0, e = (char *)name; *e; e++)
+			pid = pid * 10 + (*e - '0');
 	}
 	/* readlink ("mnt:[4026531841]") costs the kernel less than stat. */
 	for (i = 0; i < NS_COUNT; i++) {
