@@ -49,55 +49,40 @@ static const char usage[] =
 	"\n"
 	"Run a program with some namespaces unshared from the parent.\n"
 	"\n"
-	"Options:\n"
-	" -m, --mount[=<file>]      unshare mounts namespace\n"
-	" -u, --uts[=<file>]        unshare UTS namespace (hostname etc)\n"
-	" -i, --ipc[=<file>]        unshare System V IPC namespace\n"
-	" -n, --net[=<file>]        unshare network namespace\n"
-	" -p, --pid[=<file>]        unshare pid namespace\n"
-	" -U, --user[=<file>]       unshare user namespace\n"
-	" -C, --cgroup[=<file>]     unshare cgroup namespace\n"
-	" -T, --time[=<file>]       unshare time namespace\n"
-	"\n"
-	" -f, --fork                fork before launching <program>\n"
-	" --map-user=<uid>|<name>   map current user to uid (implies --user)\n"
-	" --map-group=<gid>|<name>  map current group to gid (implies --user)\n"
-	" -r, --map-root-user       map current user to root (implies --user)\n"
-	" -c, --map-current-user    map current user to itself (implies --user)\n"
-#if CONFIG_UNSHARE_MAPS
-	" --map-auto                map users and groups automatically (implies --user)\n"
-	" --map-subids              map users and groups using subordinate IDs,\n"
-	"                             current user to root (implies --user)\n"
-	" --map-users=<inneruid>:<outeruid>:<count>|auto|subids|all\n"
-	"                           map count users from outeruid to inneruid (implies --user)\n"
-	" --map-groups=<innergid>:<outergid>:<count>|auto|subids|all\n"
-	"                           map count groups from outergid to innergid (implies --user)\n"
-	" --owner=<uid>:<gid>       create the user namespace as uid:gid (implies --user)\n"
-#endif
-	"\n"
-	" --kill-child[=<signame>]  when dying, kill the forked child (implies --fork)\n"
-	"                             defaults to SIGKILL\n"
-	" --forward-signals         forward SIGINT and SIGTERM to the child (implies --fork)\n"
+	"Options (=<file>: make the namespace persistent):\n"
+	" -m, --mount[=<file>]   -u, --uts[=<file>]     -i, --ipc[=<file>]\n"
+	" -n, --net[=<file>]     -p, --pid[=<file>]     -U, --user[=<file>]\n"
+	" -C, --cgroup[=<file>]  -T, --time[=<file>]\n"
+	" -f, --fork               fork before launching <program>\n"
+	" --kill-child[=<signame>] when dying, kill the forked child (default SIGKILL)\n"
+	" --forward-signals        forward SIGINT and SIGTERM to the child\n"
 #if CONFIG_UNSHARE_INIT
-	" --init                    run a reaper as the forked child, the program under it\n"
-	"                             (implies --fork)\n"
+	" --init                   run <program> under a reaper as the forked child\n"
 #endif
-	" --mount-proc[=<dir>]      mount proc filesystem first (implies --mount)\n"
+	" -r, --map-root-user      map current user to root\n"
+	" -c, --map-current-user   map current user to itself\n"
+	" --map-user=<uid>|<name>, --map-group=<gid>|<name>\n"
+	"                          map current user/group to uid/gid\n"
+#if CONFIG_UNSHARE_MAPS
+	" --map-users=<inner>:<outer>:<count>|auto|subids|all, --map-groups=...\n"
+	"                          map ranges of ids (repeatable)\n"
+	" --map-auto, --map-subids map ids from /etc/subuid and /etc/subgid\n"
+	" --owner=<uid>:<gid>      create the user namespace as uid:gid\n"
+#endif
+	" --setgroups allow|deny   control setgroups(2) in the user namespace\n"
+	" --keep-caps              retain capabilities granted in user namespaces\n"
+	" --mount-proc[=<dir>]     mount proc filesystem first (implies --mount)\n"
 	" --propagation slave|shared|private|unchanged\n"
-	"                           modify mount propagation in mount namespace\n"
-	" --setgroups allow|deny    control the setgroups syscall in user namespaces\n"
-	" --keep-caps               retain capabilities granted in user namespaces\n"
-	" --hostname <name>         set the hostname (implies --uts)\n"
-	"\n"
-	" -R, --root=<dir>          run the command with root directory set to <dir>\n"
-	" -w, --wd=<dir>            change working directory to <dir>\n"
-	" -S, --setuid <uid>        set uid in entered namespace\n"
-	" -G, --setgid <gid>        set gid in entered namespace\n"
-	" --monotonic <offset>      set clock monotonic offset (seconds) in time namespaces\n"
-	" --boottime <offset>       set clock boottime offset (seconds) in time namespaces\n"
-	"\n"
-	" -h, --help                display this help\n"
-	" -V, --version             display version\n";
+	"                          mount propagation in the mount namespace\n"
+	" --hostname <name>        set the hostname (implies --uts)\n"
+	" -R, --root=<dir>         run the command with root directory set to <dir>\n"
+	" -w, --wd=<dir>           change working directory to <dir>\n"
+	" -S, --setuid <uid>       set uid in entered namespace\n"
+	" -G, --setgid <gid>       set gid in entered namespace\n"
+	" --monotonic <offset>, --boottime <offset>\n"
+	"                          clock offsets (seconds) in the time namespace\n"
+	" -h, --help               display this help\n"
+	" -V, --version            display version\n";
 
 enum {
 	O_KILLCHILD = OPT_LONG, O_FORWARD, O_MOUNTPROC, O_PROPAGATION, O_SETGROUPS,
@@ -144,11 +129,7 @@ static const char *persist[NS_COUNT];	/* --TYPE=FILE */
 static char created[NS_COUNT];		/* the helper created FILE */
 static char bound[NS_COUNT];		/* the helper bound FILE */
 static pid_t self;			/* the process that unshares */
-#if CONFIG_UNSHARE_MAPS
 static struct idmap maps[2];		/* uid, gid: written by the helper */
-#else
-static struct idmap maps[2];		/* always empty */
-#endif
 
 /* The helper's end: undo the binds and the files it created. */
 static void unpersist(void)
@@ -239,7 +220,8 @@ static _Noreturn void helper(int go, int res, int alive)
 	if (wait_word(go) != 'g')	/* unshare failed: nothing to do */
 		_exit(0);
 	for (i = 0; i < 2; i++)
-		if (maps[i].n && (st = idmap_write(self, i ? "gid" : "uid", &maps[i])))
+		if (CONFIG_UNSHARE_MAPS && maps[i].n
+		    && (st = idmap_write(self, i ? "gid" : "uid", &maps[i])))
 			helper_fail(res, st);
 	for (i = 0; i < NS_COUNT; i++) {
 		if (!persist[i] || (i == pid && late_pid))
@@ -325,6 +307,17 @@ static void start_helper(void)
 	atexit(helper_done);
 }
 
+/*
+ * Exit without exit handlers: after unshare(CLONE_NEWPID) they could not
+ * fork into the pid namespace (ASan's leak check would hang there).
+ */
+static _Noreturn void quit(int status)
+{
+	helper_done();
+	out_flush();
+	_exit(status);
+}
+
 /* Have the helper do its part of the work; returns 0 or an exit status. */
 static int sync_helper(char word)
 {
@@ -381,11 +374,15 @@ static int parse_signal(const char *s)
 
 	if (!parse_ull(s, 64, &v) && v)
 		return v;
-	if (!strncasecmp(s, "SIG", 3))
+	if ((s[0] | 32) == 's' && (s[1] | 32) == 'i' && (s[2] | 32) == 'g')
 		s += 3;
-	for (i = 1; *n; i++, n += strlen(n) + 1)
-		if (!strcasecmp(s, n))
+	for (i = 1; *n; i++, n += strlen(n) + 1) {
+		size_t k = 0;
+		while (n[k] && (s[k] >= 'a' && s[k] <= 'z' ? s[k] - 32 : s[k]) == n[k])
+			k++;
+		if (!n[k] && !s[k])
 			return i;
+	}
 	return -1;
 }
 
@@ -659,7 +656,7 @@ int unshare_main(int argc, char **argv)
 	/* A single-ID map joins the helper's map when there is one. */
 	for (i = 0; i < 2; i++) {
 		unsigned long *in = i ? &mapgroup : &mapuser;
-		if (maps[i].n && *in != NOID) {
+		if (CONFIG_UNSHARE_MAPS && maps[i].n && *in != NOID) {
 			if (idmap_add(&maps[i], *in, i ? egid : euid, 1))
 				die("cannot map '%lu': too many ranges", *in);
 			*in = NOID;
@@ -671,7 +668,7 @@ int unshare_main(int argc, char **argv)
 	self = getpid();
 	late_pid = forkit && persist[ns_by_flag(CLONE_NEWPID) - ns_types];
 	for (i = 0; i < NS_COUNT; i++)
-		if (persist[i] || maps[0].n || maps[1].n) {
+		if (persist[i] || (CONFIG_UNSHARE_MAPS && (maps[0].n || maps[1].n))) {
 			start_helper();
 			break;
 		}
@@ -685,7 +682,7 @@ int unshare_main(int argc, char **argv)
 		int e = errno;
 		warn_errno("unshare failed");
 		unshare_hint(flags, e);
-		exit(1);
+		quit(1);
 	}
 	if (helper_alive >= 0) {
 		cpu_set_t cpus;
@@ -698,10 +695,8 @@ int unshare_main(int argc, char **argv)
 		}
 		if (retried)
 			sched_setaffinity(0, sizeof(cpus), &cpus);
-		if (st) {
-			helper_done();
-			_exit(st);
-		}
+		if (st)
+			quit(st);
 	}
 	if (mapuser != NOID)
 		map_id("/proc/self/uid_map", mapuser, euid);
@@ -750,15 +745,9 @@ int unshare_main(int argc, char **argv)
 				sigprocmask(SIG_SETMASK, &old, NULL);
 			}
 			st = wait_pid(child);
+			if (WIFEXITED(st))
+				quit(WEXITSTATUS(st));
 			helper_done();
-			/*
-			 * No exit handlers: in a pid namespace whose init is
-			 * gone, they could not even fork (ASan's leak check).
-			 */
-			if (WIFEXITED(st)) {
-				out_flush();
-				_exit(WEXITSTATUS(st));
-			}
 			exit_like(st);
 		}
 		sigprocmask(SIG_SETMASK, &old, NULL);
