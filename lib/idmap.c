@@ -80,7 +80,7 @@ int idmap_subid_find(const char *text, size_t len, const char *name,
 		    && !(num(line, colon, &owner) == colon && owner == id))
 			continue;
 		p = num(colon + 1, nl, &start);
-		if (!p || *p != ':' || !(p = num(p + 1, nl, &count)) || p != nl
+		if (!p || p == nl || *p != ':' || !(p = num(p + 1, nl, &count)) || p != nl
 		    || !valid(0, start, count))
 			continue;
 		r->inner = 0;
