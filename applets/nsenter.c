@@ -69,8 +69,8 @@ static const char usage[] =
 	" -U, --user[=<file>]    enter user namespace\n"
 	"     --user-parent      enter parent user namespace\n"
 	" -T, --time[=<file>]    enter time namespace\n"
-	" -S, --setuid[=<uid>]   set uid in entered namespace\n"
-	" -G, --setgid[=<gid>]   set gid in entered namespace\n"
+	" -S, --setuid <uid>|follow  set uid in entered namespace\n"
+	" -G, --setgid <gid>|follow  set gid in entered namespace\n"
 	"     --preserve-credentials do not touch uids or gids\n"
 	"     --keep-caps        retain capabilities granted in user namespaces\n"
 	" -r, --root[=<dir>]     set the root directory\n"
@@ -87,7 +87,6 @@ static const char usage[] =
 	" -h, --help             display this help\n"
 	" -V, --version          display version\n"
 	"\n"
-	"-S and -G also take 'follow': the target's uid or gid.\n"
 	"For more details see nsenter(1).\n";
 
 enum { L_PRESERVE = OPT_LONG, L_KEEPCAPS, L_USERPARENT };
