@@ -544,6 +544,7 @@ int unshare_main(int argc, char **argv)
 	uid_t euid = geteuid();
 	gid_t egid = getegid();
 	sigset_t block, old;
+	struct sigaction dfl = { .sa_handler = SIG_DFL }, chld;
 
 	(void)owner_uid, (void)owner_gid;
 	opt_init(&p, argc, argv, opts, usage);
@@ -723,6 +724,8 @@ int unshare_main(int argc, char **argv)
 		sigaddset(&block, SIGINT);
 		sigaddset(&block, SIGTERM);
 		sigprocmask(SIG_BLOCK, &block, &old);
+		/* An inherited SIGCHLD SIG_IGN would reap the child before we wait. */
+		sigaction(SIGCHLD, &dfl, &chld);
 		out_flush();
 		child = fork();
 		if (child < 0)
@@ -750,6 +753,7 @@ int unshare_main(int argc, char **argv)
 			helper_done();
 			exit_like(st);
 		}
+		sigaction(SIGCHLD, &chld, NULL);
 		sigprocmask(SIG_SETMASK, &old, NULL);
 		if (killsig) {
 			struct pollfd pfd = { pidfd, POLLIN, 0 };
