@@ -260,15 +260,13 @@ static int helper_go = -1, helper_res = -1, helper_alive = -1;
  */
 static void helper_done(void)
 {
-	char c;
-
 	if (helper_go >= 0)
 		close(helper_go);
 	if (helper_alive >= 0)
 		close(helper_alive);
 	helper_go = helper_alive = -1;
 	if (helper_res >= 0)
-		while (read(helper_res, &c, 1) > 0 || errno == EINTR)
+		while (wait_word(helper_res) >= 0)
 			;
 	helper_res = -1;
 }
