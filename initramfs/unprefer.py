@@ -25,4 +25,7 @@ for name in names:
         continue	# not an applet of this busybox
     i = start - 1 + m.start() + len(n)	# the name's last letter
     data[i:i + 1] = data[i:i + 1].upper()
+names_now = bytes(data[start:end]).split(b'\0')
+if names_now != sorted(names_now):
+    sys.exit('unprefer: renaming %s would unsort busybox\'s applet table' % ' '.join(names))
 open(path, 'wb').write(data)
