@@ -74,6 +74,13 @@ help:
 	@echo 'Tests:'
 	@echo '  test              - run tests/*.test against $(O)/nsbox (T=NAME: one file;'
 	@echo '                      TEST_HOST=1: against the host commands, e.g. util-linux)'
+	@echo '                      then the suite inside the VM (test-qemu; VM=0 skips it)'
+	@echo 'Booting nsbox as PID 1 (QEMU, TCG; ACCEL=kvm to opt in):'
+	@echo '  run               - boot $$(O)/initramfs.cpio.gz and run the demo of every applet'
+	@echo '  qemu              - boot it to an interactive shell'
+	@echo '  test-qemu         - boot the test image and run the whole suite inside the VM'
+	@echo '  initramfs         - $$(O)/initramfs.cpio.gz (initramfs-test: $$(O)/initramfs-test.cpio.gz)'
+	@echo '                      MODULES="veth bridge", EXTRA=FILE, KERNEL=IMAGE KMODDIR=DIR'
 	@echo 'Variables: O=DIR (output directory), V=1 (verbose), CC=..., SANITIZE=1 (glibc, ASan+UBSan)'
 
 # ---- configuration ----------------------------------------------------------
