@@ -434,7 +434,7 @@ int nsenter_main(int argc, char **argv)
 	}
 
 	/* The fast path: everything from the target, in one atomic setns. */
-	use_pidfd = fromtarget == want && !userparent && pidfd >= 0;
+	use_pidfd = want && fromtarget == want && !userparent && pidfd >= 0;
 	if (!use_pidfd)
 		open_target_ns(nsfd, fromtarget);
 	if (userparent) {
