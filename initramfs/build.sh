@@ -15,7 +15,7 @@
 #   EXTRA     optional file list, one entry per line:
 #                 SOURCE [DEST [MODE]]
 #             SOURCE is a path on the build host (a directory is copied
-#             whole; relative to the directory make runs in); DEST is the
+#             whole; a relative one is relative to the list's directory); DEST is the
 #             absolute path in the image (default: /SOURCE); MODE is
 #             octal (default: SOURCE's).  Blank lines and lines starting with
 #             '#' are ignored.  Entries are added last, so they may replace
@@ -35,7 +35,6 @@ file -L "$NSBOX" 2>/dev/null | grep -q 'statically linked' ||
 command -v cpio >/dev/null || die "cpio is missing: apt-get install cpio"
 
 abs() { case $1 in /*|'') echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
-HERE=$PWD
 OUT=$(abs "$OUT"); NSBOX=$(abs "$NSBOX"); KMODDIR=$(abs "$KMODDIR")
 EXTRA=$(abs "$EXTRA"); BUSYBOX=$(abs "$BUSYBOX")
 STAGE=$OUT.d
@@ -162,9 +161,10 @@ if [ -n "$EXTRA" ]; then
 	while read -r src dest mode rest; do
 		case $src in ''|'#'*) continue ;; esac
 		dest=${dest:-/${src#/}}
-		case $src in /*) ;; *) src=$HERE/$src ;; esac
+		case $src in /*) ;; *) src=${EXTRA%/*}/$src ;; esac
 		[ -e "$src" ] || die "EXTRA: $src not found"
 		case $dest in /*) ;; *) die "EXTRA: destination '$dest' must be absolute" ;; esac
+		case /$dest/ in */../*) die "EXTRA: destination '$dest' has a '..'" ;; esac
 		mkdir -p ".${dest%/*}"
 		rm -rf ".$dest"
 		cp -RL "$src" ".$dest"
