@@ -165,9 +165,15 @@ static void helper_fail(int res, int status)
 static int bind_ns(int i, int quiet)
 {
 	char src[64];
+	struct stat st;
 	int fd;
 
 	fmt(src, sizeof(src), "/proc/%d/ns/%s", (int)self, ns_types[i].children);
+	/* Never over a device node or a directory (--net=/dev/null...). */
+	if (!stat(persist[i], &st) && !S_ISREG(st.st_mode)) {
+		warn("cannot bind %s on %s: not a regular file", src, persist[i]);
+		return -1;
+	}
 	fd = open(persist[i], O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd >= 0) {
 		created[i] = 1;
