@@ -146,7 +146,8 @@ if [ "$PROFILE" = test ]; then
 	# They replace busybox's links; the shell's bare "ip" and "ping" still
 	# run busybox's (the rename trick cannot keep "ip" sorted): tests name
 	# the oracles by absolute path.
-	for p in /usr/sbin/ip /usr/sbin/bridge /usr/bin/ping; do
+	# comm: busybox-static has none, and tests/badinput.test needs it.
+	for p in /usr/sbin/ip /usr/sbin/bridge /usr/bin/ping /usr/bin/comm; do
 		[ -x "$p" ] || continue
 		rm -f ".$p"
 		copy_prog "$p"
