@@ -65,6 +65,10 @@ chmod 755 usr/bin/busybox
 # Debian's busybox runs its own applet for any bare command name it knows,
 # ignoring PATH (FEATURE_PREFER_APPLETS): rename the clashing ones in our copy.
 unprefer="unshare nsenter lsns pivot_root switch_root init linuxrc mkveth pivot"
+# The test image brings coreutils' readlink (tests read several links at once).
+gnu=
+[ "$PROFILE" = test ] && [ -x /usr/bin/readlink ] && gnu="readlink"
+unprefer="$unprefer $gnu"
 python3 "$TOP/initramfs/unprefer.py" usr/bin/busybox $unprefer
 # ...and check that every other applet is still found.
 mkdir -p .bbcheck && ln -s ../usr/bin/busybox .bbcheck/busybox
@@ -151,7 +155,7 @@ if [ "$PROFILE" = test ]; then
 	# run busybox's (the rename trick cannot keep "ip" sorted): tests name
 	# the oracles by absolute path.
 	# comm: busybox-static has none, and tests/badinput.test needs it.
-	for p in /usr/sbin/ip /usr/sbin/bridge /usr/bin/ping /usr/bin/comm; do
+	for p in /usr/sbin/ip /usr/sbin/bridge /usr/bin/ping /usr/bin/comm $(for g in $gnu; do echo /usr/bin/$g; done); do
 		[ -x "$p" ] || continue
 		rm -f ".$p"
 		copy_prog "$p"
