@@ -25,7 +25,7 @@ static int valid(const struct idrange *r)
 static int has_line(const char *text, size_t len, const struct idrange *r)
 {
 	const char *end = text + len, *line, *nl;
-	char tmp[128], *p, *e;
+	char tmp[4200], *p, *e;	/* longer than any input (-max_len=4096) */
 
 	for (line = text; line < end; line = nl + 1) {
 		nl = memchr(line, '\n', end - line);
