@@ -104,10 +104,13 @@ savedefconfig: | $(O)
 	$(Q)$(KCONFIG) -m savedefconfig --kconfig Config.in --out $(O)/defconfig
 	@echo "wrote $(O)/defconfig"
 
-$(CONFIG): | $(O)
-	@echo "no $(CONFIG): using configs/defconfig"
+# Made from configs/defconfig when missing; brought up to date (olddefconfig) when a
+# Kconfig file changes.  make then re-reads it before deciding what to compile.
+$(CONFIG): Config.in $(wildcard applets/*.kconfig) | $(O)
 	$(need-kconfig)
-	$(Q)$(KCONFIG) -m defconfig --kconfig Config.in configs/defconfig
+	$(Q)if [ -f $@ ]; then $(KCONFIG) -m olddefconfig Config.in >/dev/null; \
+	else echo "no $@: using configs/defconfig"; \
+	  $(KCONFIG) -m defconfig --kconfig Config.in configs/defconfig; fi; touch $@
 
 $(O)/kernel-headers:
 	$(Q)mkdir -p $@ && for d in linux asm-generic; do ln -sfn /usr/include/$$d $@/$$d; done; \
