@@ -1,50 +1,9 @@
-/* Buffered output to standard output, without stdio. */
-#include <errno.h>
+/* Text output on top of out_write() (lib/outbuf.c): strings, characters, formats. */
 #include <stdarg.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "fmt.h"
 #include "out.h"
-
-static char obuf[4096];
-static size_t olen;
-static int oerr;
-
-int out_flush(void)
-{
-	size_t off = 0;
-
-	while (off < olen) {
-		ssize_t w = write(1, obuf + off, olen - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			oerr = w < 0 ? errno : EIO;
-			break;
-		}
-		off += w;
-	}
-	olen = 0;
-	if (oerr) {
-		errno = oerr;
-		return -1;
-	}
-	return 0;
-}
-
-void out_write(const void *p, size_t n)
-{
-	const char *s = p;
-
-	while (n) {
-		size_t room = sizeof(obuf) - olen, k = n < room ? n : room;
-		memcpy(obuf + olen, s, k);
-		olen += k, s += k, n -= k;
-		if (olen == sizeof(obuf))
-			out_flush();
-	}
-}
 
 void out_puts(const char *s)
 {

@@ -1,4 +1,8 @@
-/* Buffered output to standard output, without stdio. */
+/*
+ * Buffered output to standard output, without stdio.  out_write() and
+ * out_flush() (lib/outbuf.c) are the sink; the rest (lib/out.c) builds on
+ * out_write() alone, so a test can put its own sink underneath.
+ */
 #ifndef NSBOX_OUT_H
 #define NSBOX_OUT_H
 

@@ -29,7 +29,7 @@ FUZZ_LIBS_idmap     := lib/idmap.c lib/xfuncs.c
 FUZZ_LIBS_netlink   :=	# it #includes lib/netlink.c
 FUZZ_DEPS_netlink   := lib/netlink.c lib/netlink.h
 FUZZ_LIBS_proc      := lib/proc.c lib/xfuncs.c
-FUZZ_LIBS_table     := lib/table.c lib/num.c lib/xfuncs.c
+FUZZ_LIBS_table     := lib/table.c lib/num.c lib/xfuncs.c lib/out.c
 
 FUZZ ?= $(basename $(notdir $(wildcard tests/fuzz/*.c)))
 

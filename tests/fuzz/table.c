@@ -3,7 +3,7 @@
  * table, over cells of arbitrary bytes.
  * Input: byte 0 picks the format, the number of columns, noheadings, utf8 and
  * a tree; byte 1 gives the parent links; the rest are the cells, NUL-separated,
- * row by row.  The output (through this target's lib/out stand-in) is
+ * row by row.  The output (lib/out.c over this target's own out_write sink) is
  * checked: raw has one line per row (plus the header), each with exactly
  * ncols-1 separating spaces and only printable ASCII; JSON parses as JSON
  * (strings without raw control bytes, valid escapes, balanced brackets).
@@ -30,20 +30,7 @@ void out_write(const void *p, size_t n)
 	olen += n;
 	obuf[olen] = 0;
 }
-void out_puts(const char *s) { out_write(s, strlen(s)); }
-void out_putc(char c) { out_write(&c, 1); }
 int out_flush(void) { return 0; }
-void out_printf(const char *f, ...)
-{
-	char buf[1024];
-	va_list ap;
-	size_t n;
-
-	va_start(ap, f);
-	n = fmt_v(buf, sizeof(buf), f, ap);
-	va_end(ap);
-	out_write(buf, n);
-}
 
 /* ---- a small JSON checker ---- */
 static const char *jp;
