@@ -9,19 +9,27 @@
 
 const char *applet_name = "nsbox";
 
+/*
+ * Room for the longest single argument the kernel passes (MAX_ARG_STRLEN,
+ * 128 KiB) and the rest of the line, so that the reason at the end of a
+ * message about a very long argument is never cut off.  It is bss: it costs
+ * no file size, and memory only for the pages a message touches.
+ */
+static char msgbuf[132 * 1024];
+
 void vmsg(int errnum, const char *fmt, va_list ap)
 {
-	char buf[1024];
-	size_t n = fmt_str(buf, sizeof(buf), applet_name);
+	char *buf = msgbuf;
+	size_t n = fmt_str(buf, sizeof(msgbuf), applet_name);
 
-	n += fmt_str(buf + n, sizeof(buf) - n, ": ");
-	n += fmt_v(buf + n, sizeof(buf) - n, fmt, ap);
+	n += fmt_str(buf + n, sizeof(msgbuf) - n, ": ");
+	n += fmt_v(buf + n, sizeof(msgbuf) - n, fmt, ap);
 	if (errnum) {
-		n += fmt_str(buf + n, sizeof(buf) - n, ": ");
-		n += fmt_str(buf + n, sizeof(buf) - n, strerror(errnum));
+		n += fmt_str(buf + n, sizeof(msgbuf) - n, ": ");
+		n += fmt_str(buf + n, sizeof(msgbuf) - n, strerror(errnum));
 	}
-	if (n > sizeof(buf) - 2)
-		n = sizeof(buf) - 2;
+	if (n > sizeof(msgbuf) - 2)
+		n = sizeof(msgbuf) - 2;
 	buf[n++] = '\n';
 	(void)!write(2, buf, n);
 }
