@@ -25,9 +25,9 @@
 #include <time.h>
 #include <unistd.h>
 #include <grp.h>
-#include <linux/capability.h>
 
 #include "config.h"
+#include "caps.h"
 #include "err.h"
 #include "exec.h"
 #include "fmt.h"
@@ -486,24 +486,6 @@ static void setgroups_control(const char *cmd)
 {
 	if (write_file("/proc/self/setgroups", cmd) < 0)
 		die_errno("write failed /proc/self/setgroups");
-}
-
-static void keep_caps(void)
-{
-	struct __user_cap_header_struct hdr = { _LINUX_CAPABILITY_VERSION_3, 0 };
-	struct __user_cap_data_struct data[2];
-	int cap;
-
-	if (syscall(SYS_capget, &hdr, data) < 0)
-		die_errno("capget failed");
-	data[0].inheritable = data[0].permitted;
-	data[1].inheritable = data[1].permitted;
-	if (syscall(SYS_capset, &hdr, data) < 0)
-		die_errno("capset failed");
-	for (cap = 0; cap < 64; cap++)
-		if ((data[cap / 32].permitted >> (cap % 32)) & 1
-		    && prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) < 0)
-			die_errno("prctl(PR_CAP_AMBIENT) failed");
 }
 
 static pid_t child;
