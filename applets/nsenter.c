@@ -299,6 +299,14 @@ static int target_cgroup(void)
 }
 #endif
 
+/* -r/-w DIR, given again: the last one wins; no DIR means the target's (-1). */
+static int dir_arg(int fd, const char *dir)
+{
+	if (fd >= 0)
+		close(fd);
+	return dir ? xopen(dir, O_PATH | O_DIRECTORY) : -1;
+}
+
 static void open_target_ns(int *nsfd, int types)
 {
 	char name[16];
@@ -362,15 +370,11 @@ int nsenter_main(int argc, char **argv)
 		case L_KEEPCAPS: keepcaps = 1; break;
 		case L_USERPARENT: userparent = 1; break;
 		case 'r':
-			if (rootfd >= 0)
-				close(rootfd);
-			rootfd = p.arg ? xopen(p.arg, O_PATH | O_DIRECTORY) : -1;
+			rootfd = dir_arg(rootfd, p.arg);
 			do_root = !p.arg;
 			break;
 		case 'w':
-			if (wdfd >= 0)
-				close(wdfd);
-			wdfd = p.arg ? xopen(p.arg, O_PATH | O_DIRECTORY) : -1;
+			wdfd = dir_arg(wdfd, p.arg);
 			do_wd = !p.arg;
 			break;
 		case 'W':
