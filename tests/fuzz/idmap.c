@@ -51,18 +51,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct idmap m, m2;
 	char *name, *text, *spec, buf[64], big[IDMAP_MAX * 40];
 	uint32_t id;
-	size_t n, tlen, flen;
+	const uint8_t *rest;
+	size_t tlen, flen;
 	int k;
 
 	if (size < 5)
 		return 0;
-	memcpy(&id, data, 4);
-	n = strnlen((const char *)data + 4, size - 4);
-	name = fuzz_strndup(data + 4, n);
-	tlen = size - 4 - n - (4 + n < size);
+	name = fuzz_id_name(data, size, &id, &rest, &tlen);
 	/* exactly tlen bytes, no terminator: ASan catches a read past them */
 	text = malloc(tlen ? tlen : 1);
-	memcpy(text, data + size - tlen, tlen);
+	memcpy(text, rest, tlen);
 
 	/* the spec: the name field, as --map-users would get it */
 	k = idmap_parse_spec(name, &r);

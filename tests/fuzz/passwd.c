@@ -29,15 +29,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned long gid;
 	uint32_t id;
 	char *name, grname[64];
-	size_t n;
 
 	if (size < 5)
 		return 0;
-	memcpy(&id, data, 4);
-	n = strnlen((const char *)data + 4, size - 4);
-	name = fuzz_strndup(data + 4, n);
-	file = data + 4 + n + (4 + n < size);
-	filelen = size - (file - data);
+	name = fuzz_id_name(data, size, &id, &file, &filelen);
 
 	memset(&pw, 0x55, sizeof(pw));
 	if (!pw_byuid(id, &pw)) {

@@ -31,6 +31,16 @@ char *fuzz_strndup(const uint8_t *data, size_t n)
 	return s;
 }
 
+char *fuzz_id_name(const uint8_t *data, size_t size, uint32_t *id, const uint8_t **rest, size_t *restlen)
+{
+	size_t n = strnlen((const char *)data + 4, size - 4);
+
+	memcpy(id, data, 4);
+	*rest = data + 4 + n + (4 + n < size);	/* past the NUL, if there is one */
+	*restlen = size - (*rest - data);
+	return fuzz_strndup(data + 4, n);
+}
+
 static _Noreturn void leave(int status)
 {
 	fuzz_status = status;

@@ -24,6 +24,12 @@ _Noreturn void fuzz_fail(const char *what, const char *file, int line);
 
 /* An exact-size, NUL-terminated heap copy, so ASan sees any read past the end. */
 char *fuzz_strndup(const uint8_t *data, size_t n);
+/*
+ * Split an input of at least 5 bytes laid out as "4 bytes of an id, a name up
+ * to a NUL, the rest": returns the name (malloc'd), the id, and where the
+ * rest starts and how long it is.
+ */
+char *fuzz_id_name(const uint8_t *data, size_t size, uint32_t *id, const uint8_t **rest, size_t *restlen);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
