@@ -1,8 +1,9 @@
 /*
  * lsns: list namespaces, with util-linux 2.38's output, in linear time.
  *
- * One pass over /proc (a directory fd per process: its owner, its stat line,
- * one fstatat per namespace type), hash tables for processes by pid and
+ * One pass over /proc (per process an O_PATH fd on PID/ns for its owner and
+ * one readlink per namespace type; split with a forked helper when /proc is
+ * long and there is more than one CPU), hash tables for processes by pid and
  * namespaces by inode, and per namespace (not per process) the optional
  * work: NS_GET_PARENT/NS_GET_USERNS only for PNS, ONS and the owner/parent
  * trees, RTM_GETNSID only for NETNSID, mountinfo only for NSFS, the command
@@ -15,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -207,37 +210,42 @@ static int ns_add(int type, unsigned long ino)
 
 /* ---- the scan ---------------------------------------------------------------------- */
 
-static int need_ppid;
-
-static void read_process(int procfd, const char *name)
-{
-	struct proc *p;
-	struct stat st;
+/* What the scan learns of one process. */
+struct rec {
+	int pid;
+	unsigned uid;
 	unsigned long ino[NS_COUNT];
-	int pid, ppid = 0, i, gone = 0;
-	char path[40], *e;
-	size_t len = strlen(name);
+};
 
-	if (len > 10 || name[strspn(name, "0123456789")] || fstatat(procfd, name, &st, 0))
-		return;
-	memcpy(path, name, len);
-	if (need_ppid) {
-		strcpy(path + len, "/stat");
-		if (proc_stat(procfd, path, &pid, &ppid))
-			return;
-	} else {
-		for (pid = 0, e = (char *)name; *e; e++)
-			pid = pid * 10 + (*e - '0');
+/* Scan /proc/PID; 0 and *r filled, or -1 when it has gone. */
+static int scan_process(int procfd, int pid, struct rec *r)
+{
+	struct stat st;
+	int i, nsfd, gone = 0;
+	char path[24];
+
+	/*
+	 * One walk to PID/ns (whose owner is the process's), then a
+	 * one-component readlink per type ("mnt:[4026531841]"): the kernel's
+	 * cheapest way to the inodes.
+	 */
+	fmt(path, sizeof(path), "%d/ns", pid);
+	nsfd = openat(procfd, path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (nsfd < 0)
+		return -1;
+	if (fstat(nsfd, &st)) {
+		close(nsfd);
+		return -1;
 	}
-	/* readlink ("mnt:[4026531841]") costs the kernel less than stat. */
+	r->pid = pid;
+	r->uid = st.st_uid;
 	for (i = 0; i < NS_COUNT; i++) {
 		char link[64], *b;
 		ssize_t n;
-		ino[i] = 0;
+		r->ino[i] = 0;
 		if (!want[i])
 			continue;
-		fmt(path + len, sizeof(path) - len, "/ns/%s", ns_types[i].name);
-		n = readlinkat(procfd, path, link, sizeof(link) - 1);
+		n = readlinkat(nsfd, ns_types[i].name, link, sizeof(link) - 1);
 		if (n < 0) {
 			if (errno != EACCES)
 				gone = 1;
@@ -246,49 +254,153 @@ static void read_process(int procfd, const char *name)
 		link[n] = 0;
 		b = strchr(link, '[');
 		while (b && *++b >= '0' && *b <= '9')
-			ino[i] = ino[i] * 10 + (*b - '0');
+			r->ino[i] = r->ino[i] * 10 + (*b - '0');
 	}
+	close(nsfd);
 	/* A failure other than EACCES: keep the process only if it still lives. */
-	strcpy(path + len, "/stat");
-	if (gone && fstatat(procfd, path, &st, 0))
-		return;
+	path[strlen(path) - 3] = 0;
+	return gone && fstatat(procfd, path, &st, 0) ? -1 : 0;
+}
+
+static void add_process(const struct rec *r)
+{
+	struct proc *p;
+	int i;
+
 	if (nprocs == procs_cap) {
 		procs_cap = procs_cap ? 2 * procs_cap : 1024;
 		procs = xrealloc(procs, procs_cap * sizeof(*procs));
 	}
 	p = &procs[nprocs++];
-	p->pid = pid;
-	p->ppid = ppid;
-	p->uid = st.st_uid;
+	p->pid = r->pid;
+	p->ppid = 0;
+	p->uid = r->uid;
 	p->outline = NULL;
 	p->parent = -1;
 	for (i = 0; i < NS_COUNT; i++) {
 		int n = -1;
-		if (ino[i]) {
-			n = ns_find(ino[i]);
+		if (r->ino[i]) {
+			n = ns_find(r->ino[i]);
 			if (n < 0)
-				n = ns_add(i, ino[i]);
+				n = ns_add(i, r->ino[i]);
 			nss[n].nprocs++;
-			if (nss[n].proc < 0 || procs[nss[n].proc].pid > pid)
+			if (nss[n].proc < 0 || procs[nss[n].proc].pid > r->pid)
 				nss[n].proc = p - procs;
 		}
 		p->ns[i] = n;
 	}
 }
 
-static void read_processes(void)
+/*
+ * The scan is nearly all kernel time (path walks in /proc), so on a machine
+ * with more than one CPU a long list is split: a forked helper scans the
+ * upper half into shared memory while this process scans the lower half.
+ * If the helper cannot be made or does not finish, its half is scanned here.
+ */
+#define SPLIT_MIN 256
+
+struct half {
+	volatile int done;
+	int n;
+	struct rec r[];
+};
+
+static void scan_range(int procfd, const int *pids, int n)
+{
+	struct rec r;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (!scan_process(procfd, pids[i], &r))
+			add_process(&r);
+}
+
+static void scan_pids(int procfd, const int *pids, int n)
+{
+	int lo = n / 2, i;
+	size_t size = sizeof(struct half) + (n - lo) * sizeof(struct rec);
+	struct half *h = MAP_FAILED;
+	pid_t child = -1;
+
+	if (n >= SPLIT_MIN && sysconf(_SC_NPROCESSORS_ONLN) > 1)
+		h = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (h != MAP_FAILED)
+		child = fork();
+	if (child == 0) {
+		for (i = lo; i < n; i++)
+			if (!scan_process(procfd, pids[i], &h->r[h->n]))
+				h->n++;
+		h->done = 1;
+		_exit(0);
+	}
+	if (child < 0) {
+		scan_range(procfd, pids, n);
+		if (h != MAP_FAILED)
+			munmap(h, size);
+		return;
+	}
+	scan_range(procfd, pids, lo);
+	while (waitpid(child, NULL, 0) < 0 && errno == EINTR)
+		;
+	if (h->done)
+		for (i = 0; i < h->n; i++)
+			add_process(&h->r[i]);
+	else
+		scan_range(procfd, pids + lo, n - lo);
+	munmap(h, size);
+}
+
+/*
+ * PPIDs cost a /proc/PID/stat read each, so only the processes that can be
+ * shown get one: every namespace's lowest PID, and with a namespace argument
+ * all of its processes.  One that has exited since the scan keeps PPID 0.
+ */
+static void read_ppids(int procfd, int fltr)
+{
+	int i, pid;
+	char path[24];
+
+	for (i = 0; i < nns; i++)
+		if (nss[i].proc >= 0)
+			procs[nss[i].proc].ppid = -1;
+	for (i = 0; fltr >= 0 && i < nprocs; i++)
+		if (procs[i].ns[nss[fltr].type] == fltr)
+			procs[i].ppid = -1;
+	for (i = 0; i < nprocs; i++) {
+		if (procs[i].ppid != -1)
+			continue;
+		fmt(path, sizeof(path), "%d/stat", procs[i].pid);
+		if (proc_stat(procfd, path, &pid, &procs[i].ppid))
+			procs[i].ppid = 0;
+	}
+}
+
+/* need_ppid: 0 no, 1 yes; fltr_ns: the namespace argument, or 0. */
+static void read_processes(int need_ppid, unsigned long long fltr_ns)
 {
 	DIR *d = opendir("/proc");
 	struct dirent *e;
-	int i;
+	int *pids = NULL, npids = 0, cap = 0, i;
 
 	if (!d)
 		die_errno("cannot open /proc");
 	while ((e = readdir(d))) {
-		if (e->d_name[0] < '1' || e->d_name[0] > '9')
+		const char *c = e->d_name;
+		int pid = 0;
+		if (*c < '1' || *c > '9' || strlen(c) > 10 || c[strspn(c, "0123456789")])
 			continue;
-		read_process(dirfd(d), e->d_name);
+		for (; *c; c++)
+			pid = pid * 10 + (*c - '0');
+		if (npids == cap) {
+			cap = cap ? 2 * cap : 1024;
+			pids = xrealloc(pids, cap * sizeof(*pids));
+		}
+		pids[npids++] = pid;
 	}
+	scan_pids(dirfd(d), pids, npids);
+	free(pids);
+	if (need_ppid)
+		read_ppids(dirfd(d), fltr_ns ? ns_find(fltr_ns) : -1);
 	closedir(d);
 	rehash_procs();
 	for (i = 0; i < nprocs; i++) {
@@ -882,8 +994,7 @@ int lsns_main(int argc, char **argv)
 		return 1;
 
 	procfd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	need_ppid = tree == TREE_PROCESS || has_column(C_PPID);
-	read_processes();
+	read_processes(tree == TREE_PROCESS || has_column(C_PPID), fltr_ns);
 	if (has_column(C_PNS) || has_column(C_ONS) || tree == TREE_OWNER || tree == TREE_PARENT)
 		read_relations();
 	if (tree == TREE_OWNER || tree == TREE_PARENT)

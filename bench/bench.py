@@ -517,7 +517,8 @@ def case_lsns():
         return
     counts = [20] if DRY else ([100, 500] if QUICK else [1000, 4000, 12000])
     note("lsns scaling: default lsns output, inside unshare -fp --mount-proc holding N sleepers; "
-         "the floor column is floor/lsns (the work of lsns -n -o NS: stat 8 links per process), "
+         "the floor column is floor/lsns (the work of lsns -n -o NS: read 8 links per process, on one CPU; "
+         "nsbox splits the scan of a /proc of 256 or more processes with a forked helper when more than one CPU is online), "
          "its output is not compared")
     for n in counts:
         case = "lsns scaling: %d processes" % n
