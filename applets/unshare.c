@@ -527,8 +527,8 @@ int unshare_main(int argc, char **argv)
 	int flags = 0, forkit = 0, killsig = 0, fwd = 0, init = 0, keepcaps = 0;
 	int prop = MS_REC | MS_PRIVATE, need_time = 0, pidfd = -1, st;
 	int id, i;
-	uid_t euid = geteuid();
-	gid_t egid = getegid();
+	uid_t euid = 0;
+	gid_t egid = 0;
 	sigset_t block, old;
 	struct sigaction dfl = { .sa_handler = SIG_DFL }, chld;
 
@@ -555,8 +555,8 @@ int unshare_main(int argc, char **argv)
 			flags |= CLONE_NEWUSER;
 			break;
 		case 'c':
-			mapuser = euid;
-			mapgroup = egid;
+			mapuser = geteuid();
+			mapgroup = getegid();
 			flags |= CLONE_NEWUSER;
 			break;
 		case 'R':
@@ -640,6 +640,9 @@ int unshare_main(int argc, char **argv)
 	if (need_time && !(flags & CLONE_NEWTIME))
 		die("options --monotonic and --boottime require unsharing of a time namespace (-t)");
 
+	/* Our ids as they are outside the new user namespace. */
+	if (flags & CLONE_NEWUSER)
+		euid = geteuid(), egid = getegid();
 	/* A single-ID map joins the helper's map when there is one. */
 	for (i = 0; i < 2; i++) {
 		unsigned long *in = i ? &mapgroup : &mapuser;
@@ -652,10 +655,10 @@ int unshare_main(int argc, char **argv)
 	if (mapgroup != NOID && setgrp && !strcmp(setgrp, "allow"))
 		die("options --setgroups=allow and --map-group are mutually exclusive");
 
-	self = getpid();
 	late_pid = forkit && persist[ns_by_flag(CLONE_NEWPID) - ns_types];
 	for (i = 0; i < NS_COUNT; i++)
 		if (persist[i] || (CONFIG_UNSHARE_MAPS && (maps[0].n || maps[1].n))) {
+			self = getpid();
 			start_helper();
 			break;
 		}
