@@ -5,7 +5,7 @@
 #   KMODDIR=DIR    its module tree (lib/modules/VERSION; default: the package's)
 #   MODULES=...    modules to put in the image (default: veth bridge)
 #   EXTRA=FILE     extra files for the image: lines "SOURCE [DEST [MODE]]"
-#   ACCEL=kvm      use KVM instead of TCG; MEM=MiB (512)
+#   ACCEL=kvm      use KVM instead of TCG; MEM=MiB (512); SMP=N vCPUs (2)
 #   QEMU_TIMEOUT=S the watchdog for make run/test-qemu (600 s); VM=0: make test
 #                  skips the VM
 
@@ -16,7 +16,7 @@ EXTRA    ?=
 QEMU_TIMEOUT ?= 600
 INITRAMFS      := $(O)/initramfs.cpio.gz
 INITRAMFS_TEST := $(O)/initramfs-test.cpio.gz
-QEMU_RUN  = ACCEL=$(or $(ACCEL),tcg) MEM=$(or $(MEM),512) sh initramfs/qemu.sh $(KERNEL)
+QEMU_RUN  = ACCEL=$(or $(ACCEL),tcg) MEM=$(or $(MEM),512) SMP=$(or $(SMP),2) sh initramfs/qemu.sh $(KERNEL)
 
 .PHONY: initramfs initramfs-test kernel run qemu test-qemu
 

@@ -7,7 +7,8 @@
 # back as 127.  A status is trusted only with init's "nsbox-init: exit status
 # N" line on the console (QEMU itself also exits 1 on its own errors), unless
 # INTERACTIVE=1.  After TIMEOUT seconds QEMU is killed: exit 124.
-# Environment: ACCEL (tcg, or kvm to opt in), MEM (MiB, 512), QEMU,
+# Environment: ACCEL (tcg, or kvm to opt in), MEM (MiB, 512), SMP (vCPUs, 2:
+#   multi-threaded TCG, and lsns's split scan runs), QEMU,
 #   LOG (console copy), SUMMARY=1 (repeat the test suite's closing line last).
 set -u
 kernel=$1 initrd=$2 limit=$3
@@ -17,7 +18,7 @@ command -v "$qemu" >/dev/null || { echo "qemu.sh: $qemu not found: run 'make dep
 [ -f "$kernel" ] || { echo "qemu.sh: no kernel at $kernel" >&2; exit 1; }
 [ -f "$initrd" ] || { echo "qemu.sh: no initramfs at $initrd" >&2; exit 1; }
 accel=${ACCEL:-tcg}
-set -- -accel "$accel" -m "${MEM:-512}" -nographic -no-reboot -nic none \
+set -- -accel "$accel" -smp "${SMP:-2}" -m "${MEM:-512}" -nographic -no-reboot -nic none \
 	-device isa-debug-exit,iobase=0xf4,iosize=4 -kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 panic=-1 quiet nsbox.exitcode=isa $*"
 [ "$accel" = kvm ] && set -- "$@" -cpu host
