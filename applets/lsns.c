@@ -58,6 +58,7 @@ static const char usage[] =
 	" -n, --noheadings       don't print headings\n"
 	" -o, --output <list>    define which output columns to use\n"
 	"     --output-all       output all columns\n"
+	" -P, --persistent       namespaces without processes\n"
 	" -p, --task <pid>       print process namespaces\n"
 	" -r, --raw              use the raw output format\n"
 	" -u, --notruncate       don't truncate text in columns\n"
@@ -554,6 +555,72 @@ static void connect_namespaces(void)
 	}
 }
 
+/* ---- -P: namespaces without processes (util-linux 2.39) ---------------------------- */
+
+/* An nsfs fd whose namespace no process is in: add it, if of a type asked for. */
+static void add_held(int fd, unsigned long ino)
+{
+	int type;
+
+	if (fd < 0)
+		return;
+	type = type_of_flag(ioctl(fd, NS_GET_NSTYPE));
+	if (type >= 0 && want[type] && ns_find(ino) < 0)
+		add_ns_for_fd(fd, ino);
+	close(fd);
+}
+
+/*
+ * Namespaces held only by an nsfs bind mount or by an open fd.  Not looked
+ * for without -P, so that the default views stay those of util-linux 2.38,
+ * which does not list them; 2.39 also finds network namespaces through
+ * sockets (pidfd_getfd and SIOCGSKNS), which is left out.
+ */
+static void read_held(int procfd)
+{
+	char *buf = read_file_alloc("/proc/self/mountinfo", NULL), *pos = buf;
+	struct mountinfo m;
+	struct stat ns;
+	int i;
+
+	if (!buf)
+		die_errno("failed to parse /proc/self/mountinfo");
+	while (!mountinfo_next(&pos, &m)) {
+		char *b = strchr(m.root, '['), *e;
+		unsigned long long ino;
+		if (strcmp(m.fstype, "nsfs") || !b || !(e = strchr(b, ']')) || e[1])
+			continue;
+		*e = 0;
+		if (!parse_ull(b + 1, ~0ULL, &ino) && ns_find(ino) < 0)
+			add_held(open(m.target, O_RDONLY | O_CLOEXEC), ino);
+	}
+	free(buf);
+	if (stat("/proc/self/ns/user", &ns))
+		return;
+	for (i = 0; i < nprocs; i++) {
+		char path[24];
+		struct dirent *e;
+		DIR *d;
+		int fd;
+
+		fmt(path, sizeof(path), "%d/fd", procs[i].pid);
+		fd = openat(procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd < 0 || !(d = fdopendir(fd))) {
+			if (fd >= 0)
+				close(fd);
+			continue;
+		}
+		while ((e = readdir(d))) {
+			struct stat st;
+			if (e->d_name[0] >= '0' && e->d_name[0] <= '9' &&
+			    !fstatat(fd, e->d_name, &st, 0) && st.st_dev == ns.st_dev &&
+			    ns_find(st.st_ino) < 0)
+				add_held(openat(fd, e->d_name, O_RDONLY | O_CLOEXEC), st.st_ino);
+		}
+		closedir(d);
+	}
+}
+
 /* ---- NSFS: nsfs mounts, from /proc/self/mountinfo -------------------------------- */
 
 static int path_included(const char *set, const char *elt, char sep)
@@ -873,12 +940,20 @@ static int add_columns(const char *list)
 	return 0;
 }
 
+/* util-linux's mutually exclusive pairs; seen[k]: the option of pair k given first */
 static void exclusive(int *seen, int c)
 {
-	if (c == 'J' || c == 'r') {
-		if (*seen && *seen != c)
-			die("mutually exclusive arguments: --json --raw");
-		*seen = c;
+	static const struct { char a, b; const char *msg; } pairs[] = {
+		{ 'J', 'r', "--json --raw" }, { 'P', 'p', "--persistent --task" },
+	};
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		if (c != pairs[k].a && c != pairs[k].b)
+			continue;
+		if (seen[k] && seen[k] != c)
+			die("mutually exclusive arguments: %s", pairs[k].msg);
+		seen[k] = c;
 	}
 }
 
@@ -890,6 +965,7 @@ int lsns_main(int argc, char **argv)
 		{ 'n', "noheadings", OPT_NONE },
 		{ 'o', "output", OPT_REQ },
 		{ OPT_LONG, "output-all", OPT_NONE },
+		{ 'P', "persistent", OPT_NONE },
 		{ 'p', "task", OPT_REQ },
 		{ 'r', "raw", OPT_NONE },
 		{ 'u', "notruncate", OPT_NONE },
@@ -900,17 +976,19 @@ int lsns_main(int argc, char **argv)
 	};
 	struct optparse p;
 	const char *outarg = NULL;
-	int c, i, force_list = 0, is_net = 0, ntypes = 0, excl = 0, fltr_pid = 0;
+	int c, i, force_list = 0, is_net = 0, ntypes = 0, excl[2] = { 0, 0 }, fltr_pid = 0;
+	int persist = 0;
 	unsigned long long fltr_ns = 0;
 
 	opt_init(&p, argc, argv, opts, usage);
 	p.permute = 1;
 	while ((c = opt_next(&p)) >= 0) {
-		exclusive(&excl, c);
+		exclusive(excl, c);
 		switch (c) {
 		case 'J': json = 1; break;
 		case 'l': force_list = 1; break;
 		case 'o': outarg = p.arg; break;
+		case 'P': persist = 1; break;
 		case OPT_LONG:
 			for (ncolumns = 0; ncolumns < NCOLINFO; ncolumns++)
 				columns[ncolumns] = ncolumns;
@@ -997,6 +1075,8 @@ int lsns_main(int argc, char **argv)
 	read_processes(tree == TREE_PROCESS || has_column(C_PPID), fltr_ns);
 	if (has_column(C_PNS) || has_column(C_ONS) || tree == TREE_OWNER || tree == TREE_PARENT)
 		read_relations();
+	if (persist)
+		read_held(procfd);
 	if (tree == TREE_OWNER || tree == TREE_PARENT)
 		connect_namespaces();
 	if (has_column(C_NSFS))
@@ -1020,6 +1100,8 @@ int lsns_main(int argc, char **argv)
 		for (i = 0; i < nns; i++) {
 			struct nsent *n = &nss[order[i]];
 			if (fltr_pid && (!fp || fp->ns[n->type] != order[i]))
+				continue;
+			if (persist && (n->nprocs || !want[n->type]))
 				continue;
 			if (!n->outline)
 				show_namespace(n);
