@@ -422,6 +422,20 @@ static int open_ns(const struct nsent *n)
 	return open(path, O_RDONLY | O_CLOEXEC);
 }
 
+/*
+ * An NS_GET_* ioctl.  A kernel without them (before 4.9) answers ENOTTY:
+ * util-linux then says so and exits 2, and so does lsns here, but only for
+ * the views that need them (the default ones do not).
+ */
+static int ns_ioctl(int fd, unsigned long req, const char *name, void *arg)
+{
+	int r = ioctl(fd, req, arg);
+
+	if (r < 0 && errno == ENOTTY)
+		die_status(2, 0, "Unsupported ioctl %s", name);
+	return r;
+}
+
 /* The related namespace's fd and inode (0 when none or not permitted). */
 static int related(int fd, int type, int rela, unsigned long *ino)
 {
@@ -431,7 +445,8 @@ static int related(int fd, int type, int rela, unsigned long *ino)
 	*ino = 0;
 	if (rela == R_PARENT && type != T_PID && type != T_USER)
 		return -1;
-	r = ioctl(fd, rela == R_PARENT ? NS_GET_PARENT : NS_GET_USERNS);
+	r = rela == R_PARENT ? ns_ioctl(fd, NS_GET_PARENT, "NS_GET_PARENT", NULL)
+			     : ns_ioctl(fd, NS_GET_USERNS, "NS_GET_USERNS", NULL);
 	if (r < 0)
 		return -1;
 	if (fstat(r, &st)) {
@@ -472,7 +487,7 @@ static int type_of_flag(int flag)
 /* A namespace without processes, known from an nsfs fd (util-linux's "ghost"). */
 static int add_ns_for_fd(int fd, unsigned long ino)
 {
-	int type = type_of_flag(ioctl(fd, NS_GET_NSTYPE)), n, pfd, ofd, k;
+	int type = type_of_flag(ns_ioctl(fd, NS_GET_NSTYPE, "NS_GET_NSTYPE", NULL)), n, pfd, ofd, k;
 	unsigned long pino, oino;
 	unsigned uid = 0;
 
@@ -483,7 +498,7 @@ static int add_ns_for_fd(int fd, unsigned long ino)
 	n = ns_add(type, ino);
 	nss[n].rel_id[R_PARENT] = pino;
 	nss[n].rel_id[R_OWNER] = oino;
-	if (!ioctl(fd, NS_GET_OWNER_UID, &uid))
+	if (!ns_ioctl(fd, NS_GET_OWNER_UID, "NS_GET_OWNER_UID", &uid))
 		nss[n].uid_fallback = uid;
 	if ((type == T_USER || type == T_PID) && pino != ino && pino) {
 		k = ns_find(pino);
@@ -564,7 +579,7 @@ static void add_held(int fd, unsigned long ino)
 
 	if (fd < 0)
 		return;
-	type = type_of_flag(ioctl(fd, NS_GET_NSTYPE));
+	type = type_of_flag(ns_ioctl(fd, NS_GET_NSTYPE, "NS_GET_NSTYPE", NULL));
 	if (type >= 0 && want[type] && ns_find(ino) < 0)
 		add_ns_for_fd(fd, ino);
 	close(fd);
