@@ -955,12 +955,13 @@ static int add_columns(const char *list)
 	return 0;
 }
 
-/* util-linux's mutually exclusive pairs; seen[k]: the option of pair k given first */
-static void exclusive(int *seen, int c)
+/* util-linux's mutually exclusive pairs of options */
+static void exclusive(int c)
 {
 	static const struct { char a, b; const char *msg; } pairs[] = {
 		{ 'J', 'r', "--json --raw" }, { 'P', 'p', "--persistent --task" },
 	};
+	static int seen[2];	/* per pair, the option of it given first */
 	int k;
 
 	for (k = 0; k < 2; k++) {
@@ -991,14 +992,14 @@ int lsns_main(int argc, char **argv)
 	};
 	struct optparse p;
 	const char *outarg = NULL;
-	int c, i, force_list = 0, is_net = 0, ntypes = 0, excl[2] = { 0, 0 }, fltr_pid = 0;
+	int c, i, force_list = 0, is_net = 0, ntypes = 0, fltr_pid = 0;
 	int persist = 0;
 	unsigned long long fltr_ns = 0;
 
 	opt_init(&p, argc, argv, opts, usage);
 	p.permute = 1;
 	while ((c = opt_next(&p)) >= 0) {
-		exclusive(excl, c);
+		exclusive(c);
 		switch (c) {
 		case 'J': json = 1; break;
 		case 'l': force_list = 1; break;
