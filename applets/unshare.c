@@ -322,6 +322,13 @@ static _Noreturn void quit(int status)
 	_exit(status);
 }
 
+/* "applet: WHAT: strerror", with the helper's work undone. */
+static _Noreturn void fail_quit(const char *what)
+{
+	warn_errno("%s", what);
+	quit(1);
+}
+
 /* Have the helper do its part of the work; returns 0 or an exit status. */
 static int sync_helper(char word)
 {
@@ -459,17 +466,21 @@ static void add_map(int group, const char *spec)
 		die("cannot map '%s': too many or invalid ranges", spec);
 }
 
+/* --owner UID:GID, numeric as in util-linux (which does not quote the argument) */
 static void parse_owner(const char *s, unsigned long *uid, unsigned long *gid)
 {
 	const char *colon = strchr(s, ':');
-	char u[64];
+	unsigned long long u, g;
+	char buf[24];
 
-	if (!colon || (size_t)(colon - s) >= sizeof(u))
+	if (!colon || (size_t)(colon - s) >= sizeof(buf))
 		die("failed to parse owner: '%s'", s);
-	memcpy(u, s, colon - s);
-	u[colon - s] = 0;
-	*uid = parse_id(u, 0);
-	*gid = parse_id(colon + 1, 1);
+	memcpy(buf, s, colon - s);
+	buf[colon - s] = 0;
+	if (parse_ull(buf, NOID - 1, &u) || parse_ull(colon + 1, NOID - 1, &g))
+		die("failed to parse owner: '%s'", s);
+	*uid = u;
+	*gid = g;
 }
 #endif
 
@@ -643,10 +654,14 @@ int unshare_main(int argc, char **argv)
 	/* Our ids as they are outside the new user namespace. */
 	if (flags & CLONE_NEWUSER)
 		euid = geteuid(), egid = getegid();
-	/* A single-ID map joins the helper's map when there is one. */
+	/*
+	 * A single-ID map joins the helper's map when there is one, or when
+	 * --owner makes us someone who may not write it.
+	 */
 	for (i = 0; i < 2; i++) {
 		unsigned long *in = i ? &mapgroup : &mapuser;
-		if (CONFIG_UNSHARE_MAPS && maps[i].n && *in != NOID) {
+		unsigned long owner = i ? owner_gid : owner_uid;
+		if (CONFIG_UNSHARE_MAPS && (maps[i].n || owner != NOID) && *in != NOID) {
 			if (idmap_add(&maps[i], *in, i ? egid : euid, 1))
 				die("cannot map '%lu': too many ranges", *in);
 			*in = NOID;
@@ -663,10 +678,13 @@ int unshare_main(int argc, char **argv)
 			break;
 		}
 #if CONFIG_UNSHARE_MAPS
-	if (owner_gid != NOID && (setresgid(owner_gid, owner_gid, owner_gid) || setgroups(0, NULL)))
-		die_errno("setgid failed");
+	/* The user namespace's owner is who makes it (util-linux's messages). */
+	if (owner_gid != NOID && setgroups(0, NULL))
+		fail_quit("setgroups failed");
+	if (owner_gid != NOID && setresgid(owner_gid, owner_gid, owner_gid))
+		fail_quit("setgid() failed");
 	if (owner_uid != NOID && setresuid(owner_uid, owner_uid, owner_uid))
-		die_errno("setuid failed");
+		fail_quit("setuid() failed");
 #endif
 	if (unshare(flags) < 0) {
 		int e = errno;
