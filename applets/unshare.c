@@ -322,13 +322,6 @@ static _Noreturn void quit(int status)
 	_exit(status);
 }
 
-/* "applet: WHAT: strerror", with the helper's work undone. */
-static _Noreturn void fail_quit(const char *what)
-{
-	warn_errno("%s", what);
-	quit(1);
-}
-
 /* Have the helper do its part of the work; returns 0 or an exit status. */
 static int sync_helper(char word)
 {
@@ -464,6 +457,13 @@ static void add_map(int group, const char *spec)
 	}
 	if (bad)
 		die("cannot map '%s': too many or invalid ranges", spec);
+}
+
+/* "applet: WHAT: strerror", with the helper's work undone. */
+static _Noreturn void fail_quit(const char *what)
+{
+	warn_errno("%s", what);
+	quit(1);
 }
 
 /* --owner UID:GID, numeric as in util-linux (which does not quote the argument) */
