@@ -223,14 +223,15 @@ static int scan_process(int procfd, int pid, struct rec *r)
 {
 	struct stat st;
 	int i, nsfd, gone = 0;
-	char path[24];
+	char name[12], path[24];
 
 	/*
 	 * One walk to PID/ns (whose owner is the process's), then a
 	 * one-component readlink per type ("mnt:[4026531841]"): the kernel's
 	 * cheapest way to the inodes.
 	 */
-	fmt(path, sizeof(path), "%d/ns", pid);
+	fmt(name, sizeof(name), "%d", pid);
+	fmt(path, sizeof(path), "%s/ns", name);
 	nsfd = openat(procfd, path, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (nsfd < 0)
 		return -1;
@@ -259,8 +260,7 @@ static int scan_process(int procfd, int pid, struct rec *r)
 	}
 	close(nsfd);
 	/* A failure other than EACCES: keep the process only if it still lives. */
-	path[strlen(path) - 3] = 0;
-	return gone && fstatat(procfd, path, &st, 0) ? -1 : 0;
+	return gone && fstatat(procfd, name, &st, 0) ? -1 : 0;
 }
 
 static void add_process(const struct rec *r)
@@ -570,6 +570,21 @@ static void connect_namespaces(void)
 	}
 }
 
+/* An nsfs mount's namespace ("TYPE:[INO]" as its root): INO, with m->root cut to TYPE; or 0. */
+static unsigned long long nsfs_mount(struct mountinfo *m)
+{
+	char *b = strchr(m->root, ':'), *e;
+	unsigned long long ino;
+
+	if (strcmp(m->fstype, "nsfs") || !b || b[1] != '[' || !(e = strchr(b, ']')) || e[1])
+		return 0;
+	*e = 0;
+	if (parse_ull(b + 2, ~0ULL, &ino))
+		return 0;
+	*b = 0;
+	return ino;
+}
+
 /* ---- -P: namespaces without processes (util-linux 2.39) ---------------------------- */
 
 /* An nsfs fd whose namespace no process is in: add it, if of a type asked for. */
@@ -601,12 +616,8 @@ static void read_held(int procfd)
 	if (!buf)
 		die_errno("failed to parse /proc/self/mountinfo");
 	while (!mountinfo_next(&pos, &m)) {
-		char *b = strchr(m.root, '['), *e;
-		unsigned long long ino;
-		if (strcmp(m.fstype, "nsfs") || !b || !(e = strchr(b, ']')) || e[1])
-			continue;
-		*e = 0;
-		if (!parse_ull(b + 1, ~0ULL, &ino) && ns_find(ino) < 0)
+		unsigned long long ino = nsfs_mount(&m);
+		if (ino && ns_find(ino) < 0)
 			add_held(open(m.target, O_RDONLY | O_CLOEXEC), ino);
 	}
 	free(buf);
@@ -664,21 +675,11 @@ static void read_nsfs(void)
 	if (!buf)
 		die_errno("failed to parse /proc/self/mountinfo");
 	while (!mountinfo_next(&pos, &m)) {
-		char *b, *e;
-		unsigned long long ino;
+		unsigned long long ino = nsfs_mount(&m);
 		int n;
 		size_t tl;
 
-		if (strcmp(m.fstype, "nsfs") || !(b = strchr(m.root, ':')) || b[1] != '[')
-			continue;
-		e = strchr(b, ']');
-		if (!e || e[1])
-			continue;
-		*e = 0;
-		if (parse_ull(b + 2, ~0ULL, &ino) || (n = ns_find(ino)) < 0)
-			continue;
-		*b = 0;
-		if (strcmp(m.root, ns_types[nss[n].type].name))
+		if (!ino || (n = ns_find(ino)) < 0 || strcmp(m.root, ns_types[nss[n].type].name))
 			continue;
 		tl = strlen(m.target);
 		if (!nss[n].nsfs) {

@@ -20,7 +20,7 @@ prog = [
 ]
 code = b"".join(struct.pack("HBBI", *i) for i in prog)
 buf = ctypes.create_string_buffer(code)
-fprog = struct.pack("HxxxxxxQ", len(prog), ctypes.addressof(buf))
+fprog = struct.pack("H6xQ", len(prog), ctypes.addressof(buf))  # struct sock_fprog
 fbuf = ctypes.create_string_buffer(fprog)
 libc = ctypes.CDLL(None, use_errno=True)
 libc.prctl.argtypes = [ctypes.c_int] + [ctypes.c_ulong] * 4
