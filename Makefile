@@ -25,13 +25,15 @@ else
   ifeq ($(origin CC),default)
     CC := musl-gcc
   endif
-  OPT := -Os -fno-asynchronous-unwind-tables -fno-unwind-tables
-  LDOPT := -static -Wl,-z,noseparate-code -Wl,-z,norelro
+  # A static binary is never relocated: -fno-pie keeps tables of pointers read-only.
+  OPT := -Os -fno-pie -fno-asynchronous-unwind-tables -fno-unwind-tables
+  LDOPT := -static -no-pie -Wl,-z,noseparate-code -Wl,-z,norelro
 endif
-# musl-gcc sees only musl's headers: lend it the kernel's (linux/, asm/, asm-generic/).
+# musl-gcc sees only musl's headers: lend it the kernel's (linux/, asm/, asm-generic/);
+# and nsbox brings its own malloc (lib/alloc.c).
 ifeq ($(notdir $(CC)),musl-gcc)
   KHDR := $(O)/kernel-headers
-  OPT += -isystem $(KHDR)
+  OPT += -isystem $(KHDR) -DNSBOX_OWN_MALLOC
 endif
 STRIP    ?= strip
 
