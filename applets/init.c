@@ -64,8 +64,8 @@ static void run_command(void *argv)
 
 /* ---- boot mode ---------------------------------------------------------- */
 
-static char cmdline[2048];
-static char big[32768];		/* /etc/modules, then mountinfo: no malloc in boot mode */
+static char cmdline[2048] LARGE;
+static char big[32768] LARGE;		/* /etc/modules, then mountinfo: no malloc in boot mode */
 
 /* The value of KEY=VALUE on the kernel command line, in buf, or NULL. */
 static const char *kparam(const char *key, char *buf, size_t size)

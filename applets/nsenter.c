@@ -328,7 +328,7 @@ int nsenter_main(int argc, char **argv)
 	int preserve = 0, keepcaps = 0, userparent = 0, force_uid = 0, force_gid = 0;
 	int follow_uid = 0, follow_gid = 0, sgerr = 0, dumpable, use_pidfd;
 	int rootfd = -1, wdfd = -1, do_root = 0, do_wd = 0, do_wdns = 0, cgfd = -1;
-	char *wdns = NULL, **env = NULL, cwd[PATH_MAX];
+	char *wdns = NULL, **env = NULL;
 	unsigned long uid = 0, gid = 0;
 	struct stat st, self;
 	int c, i, k, pass;
@@ -443,6 +443,7 @@ int nsenter_main(int argc, char **argv)
 	if (do_wd)
 		wdfd = target_open("cwd", O_PATH | O_DIRECTORY);
 	if (do_wdns) {
+		static char cwd[PATH_MAX] LARGE;	/* off the stack: every run would fault it */
 		ssize_t n = readlinkat(proc_dir("cwd"), "cwd", cwd, sizeof(cwd) - 1);
 
 		if (n < 0)

@@ -129,7 +129,15 @@ static const char *persist[NS_COUNT];	/* --TYPE=FILE */
 static char created[NS_COUNT];		/* the helper created FILE */
 static char bound[NS_COUNT];		/* the helper bound FILE */
 static pid_t self;			/* the process that unshares */
-static struct idmap maps[2];		/* uid, gid: written by the helper */
+static struct idmap *maps[2];		/* uid, gid: written by the helper */
+
+/* The uid (0) or gid (1) map, made on first use: most runs have none. */
+static struct idmap *map_of(int group)
+{
+	if (!maps[group])
+		maps[group] = xzalloc(sizeof(*maps[group]));
+	return maps[group];
+}
 
 /* The helper's end: undo the binds and the files it created. */
 static void unpersist(void)
@@ -226,8 +234,8 @@ static _Noreturn void helper(int go, int res, int alive)
 	if (wait_word(go) != 'g')	/* unshare failed: nothing to do */
 		_exit(0);
 	for (i = 0; i < 2; i++)
-		if (CONFIG_UNSHARE_MAPS && maps[i].n
-		    && (st = idmap_write(self, i ? "gid" : "uid", &maps[i])))
+		if (CONFIG_UNSHARE_MAPS && maps[i]
+		    && (st = idmap_write(self, i ? "gid" : "uid", maps[i])))
 			helper_fail(res, st);
 	for (i = 0; i < NS_COUNT; i++) {
 		if (!persist[i] || (i == pid && late_pid))
@@ -428,7 +436,7 @@ static struct idrange subids(int group)
 
 static void add_map(int group, const char *spec)
 {
-	struct idmap *m = &maps[group];
+	struct idmap *m = map_of(group);
 	struct idrange r;
 	char *text;
 	size_t len;
@@ -518,6 +526,88 @@ static void unshare_hint(int flags, int e)
 		     "kernel.unprivileged_userns_clone) or the process is chrooted or threaded");
 }
 
+/*
+ * The helper's cue once the namespaces exist; a mount namespace it could not
+ * bind (see RETRY_MNT) is made again, on another CPU if need be.  Not
+ * inlined, as fork_child below.
+ */
+static __attribute__((noinline)) void release_helper(void)
+{
+	cpu_set_t cpus;
+	int cpu = -1, retried = 0, st;
+
+	while ((st = sync_helper('g')) == RETRY_MNT) {
+		if (!retried++ && sched_getaffinity(0, sizeof(cpus), &cpus) < 0)
+			die_errno("sched_getaffinity failed");
+		remake_mntns(&cpus, &cpu);
+	}
+	if (retried)
+		sched_setaffinity(0, sizeof(cpus), &cpus);
+	if (st)
+		quit(st);
+}
+
+/*
+ * --fork: returns in the child; the parent waits for it and exits as it
+ * did.  SIGINT and SIGTERM stay blocked in the parent unless forwarded.
+ * Not inlined: its signal sets would double unshare_main's stack frame, and
+ * a run that reaches a new stack page pays a page fault for it.
+ */
+static __attribute__((noinline)) void fork_child(int killsig, int fwd)
+{
+	sigset_t block, old;
+	struct sigaction dfl = { .sa_handler = SIG_DFL }, chld;
+	int pidfd = -1, st;
+
+	if (killsig && (pidfd = syscall(SYS_pidfd_open, getpid(), 0)) < 0)
+		die_errno("pidfd_open failed");
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	/* An inherited SIGCHLD SIG_IGN would reap the child before we wait. */
+	sigaction(SIGCHLD, &dfl, &chld);
+	out_flush();
+	child = fork();
+	if (child < 0)
+		die_errno("fork failed");
+	if (child) {
+		if (helper_alive >= 0)
+			close(helper_alive);
+		helper_alive = -1;
+		if (late_pid && (st = sync_helper('p'))) {
+			kill(child, SIGKILL);
+			wait_pid(child);
+			exit(st);
+		}
+		if (pidfd >= 0)
+			close(pidfd);
+		if (fwd) {
+			struct sigaction sa = { .sa_handler = forward };
+			sigaction(SIGINT, &sa, NULL);
+			sigaction(SIGTERM, &sa, NULL);
+			sigprocmask(SIG_SETMASK, &old, NULL);
+		}
+		st = wait_pid(child);
+		if (WIFEXITED(st))
+			quit(WEXITSTATUS(st));
+		helper_done();
+		exit_like(st);
+	}
+	if (chld.sa_handler != SIG_DFL)	/* exec reset its flags: SIG_IGN, or SIG_DFL */
+		sigaction(SIGCHLD, &chld, NULL);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (killsig) {
+		struct pollfd pfd = { pidfd, POLLIN, 0 };
+		if (prctl(PR_SET_PDEATHSIG, killsig) < 0)
+			die_errno("prctl failed");
+		/* The parent may have died before PDEATHSIG was armed. */
+		if (poll(&pfd, 1, 0) != 0)
+			kill(getpid(), killsig);
+		close(pidfd);
+	}
+}
+
 #if CONFIG_UNSHARE_INIT
 static void run_child(void *argv)
 {
@@ -536,12 +626,10 @@ int unshare_main(int argc, char **argv)
 	unsigned long owner_uid = NOID, owner_gid = NOID;
 	long long monotonic = 0, boottime = 0;
 	int flags = 0, forkit = 0, killsig = 0, fwd = 0, init = 0, keepcaps = 0;
-	int prop = MS_REC | MS_PRIVATE, need_time = 0, pidfd = -1, st;
+	int prop = MS_REC | MS_PRIVATE, need_time = 0;
 	int id, i;
 	uid_t euid = 0;
 	gid_t egid = 0;
-	sigset_t block, old;
-	struct sigaction dfl = { .sa_handler = SIG_DFL }, chld;
 
 	(void)owner_uid, (void)owner_gid;
 	opt_init(&p, argc, argv, opts, usage);
@@ -661,8 +749,8 @@ int unshare_main(int argc, char **argv)
 	for (i = 0; i < 2; i++) {
 		unsigned long *in = i ? &mapgroup : &mapuser;
 		unsigned long owner = i ? owner_gid : owner_uid;
-		if (CONFIG_UNSHARE_MAPS && (maps[i].n || owner != NOID) && *in != NOID) {
-			if (idmap_add(&maps[i], *in, i ? egid : euid, 1))
+		if (CONFIG_UNSHARE_MAPS && (maps[i] || owner != NOID) && *in != NOID) {
+			if (idmap_add(map_of(i), *in, i ? egid : euid, 1))
 				die("cannot map '%lu': too many ranges", *in);
 			*in = NOID;
 		}
@@ -672,7 +760,7 @@ int unshare_main(int argc, char **argv)
 
 	late_pid = forkit && persist[ns_by_flag(CLONE_NEWPID) - ns_types];
 	for (i = 0; i < NS_COUNT; i++)
-		if (persist[i] || (CONFIG_UNSHARE_MAPS && (maps[0].n || maps[1].n))) {
+		if (persist[i] || (CONFIG_UNSHARE_MAPS && (maps[0] || maps[1]))) {
 			self = getpid();
 			start_helper();
 			break;
@@ -692,20 +780,8 @@ int unshare_main(int argc, char **argv)
 		unshare_hint(flags, e);
 		quit(1);
 	}
-	if (helper_alive >= 0) {
-		cpu_set_t cpus;
-		int cpu = -1, retried = 0;
-
-		while ((st = sync_helper('g')) == RETRY_MNT) {
-			if (!retried++ && sched_getaffinity(0, sizeof(cpus), &cpus) < 0)
-				die_errno("sched_getaffinity failed");
-			remake_mntns(&cpus, &cpu);
-		}
-		if (retried)
-			sched_setaffinity(0, sizeof(cpus), &cpus);
-		if (st)
-			quit(st);
-	}
+	if (helper_alive >= 0)
+		release_helper();
 	if (mapuser != NOID)
 		map_id("/proc/self/uid_map", mapuser, euid);
 	if (mapgroup != NOID) {
@@ -724,54 +800,8 @@ int unshare_main(int argc, char **argv)
 			die_errno("failed to write to /proc/self/timens_offsets");
 	}
 
-	if (forkit) {
-		if (killsig && (pidfd = syscall(SYS_pidfd_open, getpid(), 0)) < 0)
-			die_errno("pidfd_open failed");
-		sigemptyset(&block);
-		sigaddset(&block, SIGINT);
-		sigaddset(&block, SIGTERM);
-		sigprocmask(SIG_BLOCK, &block, &old);
-		/* An inherited SIGCHLD SIG_IGN would reap the child before we wait. */
-		sigaction(SIGCHLD, &dfl, &chld);
-		out_flush();
-		child = fork();
-		if (child < 0)
-			die_errno("fork failed");
-		if (child) {
-			if (helper_alive >= 0)
-				close(helper_alive);
-			helper_alive = -1;
-			if (late_pid && (st = sync_helper('p'))) {
-				kill(child, SIGKILL);
-				wait_pid(child);
-				exit(st);
-			}
-			if (pidfd >= 0)
-				close(pidfd);
-			if (fwd) {
-				struct sigaction sa = { .sa_handler = forward };
-				sigaction(SIGINT, &sa, NULL);
-				sigaction(SIGTERM, &sa, NULL);
-				sigprocmask(SIG_SETMASK, &old, NULL);
-			}
-			st = wait_pid(child);
-			if (WIFEXITED(st))
-				quit(WEXITSTATUS(st));
-			helper_done();
-			exit_like(st);
-		}
-		sigaction(SIGCHLD, &chld, NULL);
-		sigprocmask(SIG_SETMASK, &old, NULL);
-		if (killsig) {
-			struct pollfd pfd = { pidfd, POLLIN, 0 };
-			if (prctl(PR_SET_PDEATHSIG, killsig) < 0)
-				die_errno("prctl failed");
-			/* The parent may have died before PDEATHSIG was armed. */
-			if (poll(&pfd, 1, 0) != 0)
-				kill(getpid(), killsig);
-			close(pidfd);
-		}
-	}
+	if (forkit)
+		fork_child(killsig, fwd);
 
 	if ((flags & CLONE_NEWNS) && prop && mount("none", "/", NULL, prop, NULL) < 0) {
 		int e = errno;

@@ -6,6 +6,7 @@
 
 #include "err.h"
 #include "fmt.h"
+#include "xfuncs.h"
 
 const char *applet_name = "nsbox";
 
@@ -15,7 +16,7 @@ const char *applet_name = "nsbox";
  * message about a very long argument is never cut off.  It is bss: it costs
  * no file size, and memory only for the pages a message touches.
  */
-static char msgbuf[132 * 1024];
+static char msgbuf[132 * 1024] LARGE;
 
 void vmsg(int errnum, const char *fmt, va_list ap)
 {

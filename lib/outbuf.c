@@ -4,8 +4,9 @@
 #include <unistd.h>
 
 #include "out.h"
+#include "xfuncs.h"
 
-static char obuf[4096];
+static char obuf[4096] LARGE;
 static size_t olen;
 static int oerr;
 

@@ -5,6 +5,19 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+/*
+ * LARGE marks a static buffer of a kilobyte or more.  With GCC on x86-64 it
+ * goes to .lbss, which the linker places after all other .bss, libc's too:
+ * the small variables that every run touches then share the page or two
+ * after .data instead of being spread between the buffers.  Each page a run
+ * touches costs it a page fault, about 3 us under a hypervisor.
+ */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define LARGE __attribute__((section(".lbss")))
+#else
+#define LARGE
+#endif
+
 void *xmalloc(size_t n);
 void *xzalloc(size_t n);
 void *xrealloc(void *p, size_t n);
