@@ -148,7 +148,7 @@ static void load_modules(void)
 			fmt(path, sizeof(path), "/lib/modules/%s", line);
 		else
 			fmt(path, sizeof(path), "/lib/modules/%s.ko", line);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
+		fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0) {
 			warn_errno("cannot open %s", path);
 			continue;
@@ -199,11 +199,11 @@ static int open_console(void)
 		last = last ? last + 1 : act;
 		if (*last) {
 			fmt(dev, sizeof(dev), "/dev/%s", last);
-			fd = open(dev, O_RDWR | O_NOCTTY);
+			fd = openat(AT_FDCWD, dev, O_RDWR | O_NOCTTY);
 		}
 	}
 	if (fd < 0)
-		fd = open("/dev/console", O_RDWR | O_NOCTTY);
+		fd = openat(AT_FDCWD, "/dev/console", O_RDWR | O_NOCTTY);
 	return fd;
 }
 
@@ -333,7 +333,7 @@ static _Noreturn void boot(void)
 	chdir("/");
 	umask(022);
 	mount_api();
-	if ((fd = open("/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC)) >= 0) {
+	if ((fd = openat(AT_FDCWD, "/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC)) >= 0) {
 		dup2(fd, 0), dup2(fd, 1), dup2(fd, 2);	/* dup2 clears CLOEXEC */
 		if (fd > 2)
 			close(fd);

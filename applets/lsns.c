@@ -419,7 +419,7 @@ static int open_ns(const struct nsent *n)
 	if (n->proc < 0)
 		return -1;
 	fmt(path, sizeof(path), "/proc/%d/ns/%s", procs[n->proc].pid, ns_types[n->type].name);
-	return open(path, O_RDONLY | O_CLOEXEC);
+	return openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
 }
 
 /*
@@ -618,7 +618,7 @@ static void read_held(int procfd)
 	while (!mountinfo_next(&pos, &m)) {
 		unsigned long long ino = nsfs_mount(&m);
 		if (ino && ns_find(ino) < 0)
-			add_held(open(m.target, O_RDONLY | O_CLOEXEC), ino);
+			add_held(openat(AT_FDCWD, m.target, O_RDONLY | O_CLOEXEC), ino);
 	}
 	free(buf);
 	if (stat("/proc/self/ns/user", &ns))
@@ -1088,7 +1088,7 @@ int lsns_main(int argc, char **argv)
 	if (outarg && add_columns(outarg) < 0)
 		return 1;
 
-	procfd = open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	procfd = openat(AT_FDCWD, "/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	read_processes(tree == TREE_PROCESS || has_column(C_PPID), fltr_ns);
 	if (has_column(C_PNS) || has_column(C_ONS) || tree == TREE_OWNER || tree == TREE_PARENT)
 		read_relations();

@@ -126,14 +126,14 @@ static int open_netns(const char *s)
 	int fd;
 
 	if (strchr(s, '/'))
-		fd = open(s, O_RDONLY | O_CLOEXEC);
+		fd = openat(AT_FDCWD, s, O_RDONLY | O_CLOEXEC);
 	else {
 		fmt(path, sizeof(path), "/run/netns/%s", s);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
+		fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
 	}
 	if (fd < 0 && !parse_ull(s, INT_MAX, &pid)) {
 		fmt(path, sizeof(path), "/proc/%s/ns/net", s);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
+		fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
 	}
 	if (fd < 0)
 		die_errno("netns %s", s);

@@ -142,7 +142,7 @@ static int proc_dir(const char *what)
 	if (!pid)
 		die("neither filename nor target pid supplied for %s", what);
 	if (procfd < 0) {
-		procfd = open(procpath, O_PATH | O_DIRECTORY | O_CLOEXEC);
+		procfd = openat(AT_FDCWD, procpath, O_PATH | O_DIRECTORY | O_CLOEXEC);
 		if (procfd < 0)
 			die_errno("cannot open %s/%s", procpath, what);
 		if (pidfd >= 0 && syscall(SYS_pidfd_send_signal, pidfd, 0, NULL, 0) < 0 && errno == ESRCH)
@@ -498,7 +498,7 @@ int nsenter_main(int argc, char **argv)
 	if (pidfd >= 0)
 		close(pidfd);
 
-	if (rootfd >= 0 && wdfd < 0 && !wdns && (wdfd = open(".", O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0)
+	if (rootfd >= 0 && wdfd < 0 && !wdns && (wdfd = openat(AT_FDCWD, ".", O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0)
 		die_errno("cannot open current working directory");
 	if (rootfd >= 0) {
 		if (fchdir(rootfd) < 0)
@@ -509,7 +509,7 @@ int nsenter_main(int argc, char **argv)
 			die_errno("cannot change directory to %s", "/");
 		close(rootfd);
 	}
-	if (wdns && (wdfd = open(wdns, O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0)
+	if (wdns && (wdfd = openat(AT_FDCWD, wdns, O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0)
 		die_errno("cannot open current working directory");
 	if (wdfd >= 0) {
 		if (fchdir(wdfd) < 0)

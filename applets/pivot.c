@@ -283,7 +283,7 @@ static int switch_root_main(int argc, char **argv)
 		die("%s is not a mount point", newroot);
 	if (stat("/", &rst) < 0)
 		die_errno("cannot access /");
-	fd = open(newroot, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	fd = openat(AT_FDCWD, newroot, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0 || (c = syscall(SYS_openat2, fd, init, &how, sizeof(how))) < 0
 	    || syscall(SYS_faccessat2, c, "", X_OK, AT_EMPTY_PATH) < 0 || fstat(c, &st) < 0)
 		die_errno("cannot execute %s in %s", init, newroot);
@@ -320,7 +320,7 @@ static int switch_root_main(int argc, char **argv)
 	else
 		close(oldfd);
 	if (console) {
-		fd = open(console, O_RDWR | O_NOCTTY);
+		fd = openat(AT_FDCWD, console, O_RDWR | O_NOCTTY);
 		if (fd < 0)
 			warn_errno("cannot open %s", console);
 		else {	/* becomes 0, 1 and 2: not close-on-exec */

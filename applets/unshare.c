@@ -182,7 +182,7 @@ static int bind_ns(int i, int quiet)
 		warn("cannot bind %s on %s: not a regular file", src, persist[i]);
 		return -1;
 	}
-	fd = open(persist[i], O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	fd = openat(AT_FDCWD, persist[i], O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 	if (fd >= 0) {
 		created[i] = 1;
 		close(fd);

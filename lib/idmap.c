@@ -192,7 +192,7 @@ int idmap_write(pid_t pid, const char *which, const struct idmap *m)
 	if (geteuid() != 0)
 		return run_helper(pid, which, m);
 	fmt(path, sizeof(path), "/proc/%d/%s_map", (int)pid, which);
-	fd = open(path, O_WRONLY | O_CLOEXEC);
+	fd = openat(AT_FDCWD, path, O_WRONLY | O_CLOEXEC);
 	if (fd < 0 || write(fd, buf, n) != (ssize_t)n) {
 		warn_errno("write failed %s", path);
 		if (fd >= 0)

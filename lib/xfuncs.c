@@ -43,7 +43,7 @@ char *xstrdup(const char *s)
 
 int xopen(const char *path, int flags)
 {
-	int fd = open(path, flags | O_CLOEXEC);
+	int fd = openat(AT_FDCWD, path, flags | O_CLOEXEC);
 
 	if (fd < 0)
 		die_errno("cannot open %s", path);
@@ -86,7 +86,7 @@ static ssize_t read_fd(int fd, char *buf, size_t size)
 
 ssize_t read_file(const char *path, char *buf, size_t size)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC), e;
+	int fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC), e;
 	ssize_t n;
 
 	if (fd < 0)
@@ -100,7 +100,7 @@ ssize_t read_file(const char *path, char *buf, size_t size)
 
 char *read_file_alloc(const char *path, size_t *lenp)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
 	size_t size = 4096, len = 0;
 	char *buf;
 
@@ -133,7 +133,7 @@ char *read_file_alloc(const char *path, size_t *lenp)
 
 int write_file(const char *path, const char *s)
 {
-	int fd = open(path, O_WRONLY | O_CLOEXEC), e;
+	int fd = openat(AT_FDCWD, path, O_WRONLY | O_CLOEXEC), e;
 	ssize_t n;
 
 	if (fd < 0)

@@ -9,7 +9,7 @@
 int main(void)
 {
 	static const char msg[] = "floor-init: poweroff\n";
-	int fd = open("/dev/console", O_WRONLY | O_CLOEXEC);
+	int fd = openat(AT_FDCWD, "/dev/console", O_WRONLY | O_CLOEXEC);
 	(void)!write(fd >= 0 ? fd : 1, msg, sizeof msg - 1);
 	reboot(RB_POWER_OFF);
 	return 1;

@@ -5,7 +5,7 @@
 
 static void put(const char *file, const char *s, int len)
 {
-	int fd = open(file, O_WRONLY | O_CLOEXEC);
+	int fd = openat(AT_FDCWD, file, O_WRONLY | O_CLOEXEC);
 	if (fd < 0 || write(fd, s, len) != len)
 		fail(file);
 	close(fd);
