@@ -1,11 +1,15 @@
 /*
  * Floor of "nsenter -t PID -a CMD" (MODE a) and "nsenter -t PID -n CMD"
  * (MODE n):  nsenter_t MODE PID CMD...
- * -a joins every namespace of PID that differs from ours, except the user
- * namespace, with one setns(pidfd, flags); a pid namespace needs a fork.
+ * -a joins every namespace of PID that differs from ours (the user namespace
+ * too, so it is compared), with one setns(pidfd, flags); a pid namespace
+ * needs a fork.  As the nsenter issue requires, the process is non-dumpable
+ * from before setns until just before exec (PR_GET_DUMPABLE keeps what to
+ * restore).
  */
 #include <sched.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -14,7 +18,7 @@
 static const struct { const char *name; int flag; } types[] = {
 	{ "cgroup", CLONE_NEWCGROUP }, { "ipc", CLONE_NEWIPC }, { "uts", CLONE_NEWUTS },
 	{ "net", CLONE_NEWNET }, { "pid", CLONE_NEWPID }, { "mnt", CLONE_NEWNS },
-	{ "time", 0x80 /* CLONE_NEWTIME */ },
+	{ "time", 0x80 /* CLONE_NEWTIME */ }, { "user", CLONE_NEWUSER },
 };
 
 int main(int argc, char **argv)
@@ -43,16 +47,22 @@ int main(int argc, char **argv)
 	pidfd = syscall(SYS_pidfd_open, pid, 0);
 	if (pidfd < 0)
 		fail("pidfd_open");
+	int dumpable = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	if (setns(pidfd, flags) < 0)
 		fail("setns");
 	close(pidfd);
-	if (!(flags & CLONE_NEWPID))
+	if (!(flags & CLONE_NEWPID)) {
+		prctl(PR_SET_DUMPABLE, dumpable, 0, 0, 0);
 		exec_or_fail(argv + 3);
+	}
 	pid_t c = fork();
 	if (c < 0)
 		fail("fork");
-	if (c == 0)
+	if (c == 0) {
+		prctl(PR_SET_DUMPABLE, dumpable, 0, 0, 0);
 		exec_or_fail(argv + 3);
+	}
 	if (waitpid(c, &st, 0) < 0)
 		fail("waitpid");
 	if (WIFSIGNALED(st))
