@@ -114,6 +114,8 @@ void *realloc(void *p, size_t n)
 		*(size_t *)q = len - HDR;
 		return q + HDR;
 	}
+	if (old < BIG && n <= old)
+		return p;
 	if (p == last && n <= SMALL && (size_t)(end - (char *)p) >= round_up(n ? n : 1, ALIGN)) {
 		*hdr(p) = round_up(n ? n : 1, ALIGN);
 		cur = (char *)p + *hdr(p);
