@@ -99,10 +99,12 @@ def add_row(case, metric, unit, figures, extra=None):
 
 
 def tbench(cands, r, warm=1, mntns=False, setup=None, teardown=None, pattern=None,
-           timeout=None, wrap=(), outdir=None, rss=False):
+           timeout=None, wrap=(), outdir=None, rss=False, cpu=None):
     """cands: [(name, [argv, argv...])].  Runs tbench, returns {name: [samples]}
     where a sample is (wall_ns, mark_ns, maxrss_kb, status)."""
     cmd = list(wrap) + [TBENCH, "-r", str(r), "-w", str(warm)]
+    if cpu is not None:
+        cmd += ["-c", str(cpu)]
     if mntns:
         cmd.append("-m")
     if rss:
@@ -334,7 +336,7 @@ def case_size():
 
 # ---- case 2: exec latency -----------------------------------------------------------
 def case_exec():
-    r, slow = reps(200, 20), reps(30, 10)
+    r, slow = reps(500, 20), reps(30, 10)
     bbx, tbx = have(BUSYBOX), have(TOYBOX)
     f = lambda n: os.path.join(FLOOR, n)
     if need("unshare", "exec"):
@@ -470,7 +472,8 @@ def exec_case(case, cands, r, **kw):
         note("%s: no nsbox figure (its run failed)" % case)
     if not cands:
         return
-    res = tbench(cands, r, warm=reps(5, 3) if not DRY else 0, **kw)
+    # One CPU for the driver and every command (tbench -c): see bench/README.md.
+    res = tbench(cands, r, warm=reps(5, 3) if not DRY else 0, cpu=max(os.sched_getaffinity(0)), **kw)
     timing_rows(case, res, tbench(cands, reps(10, 5), warm=0, rss=True, **kw))
     if not kw:      # hyperfine cannot give a command a private mount namespace or a wrapper
         hyperfine(case, cands, [x for x in rows if x["case"] == case and x["metric"] == "time"][-1])

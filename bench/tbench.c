@@ -1,7 +1,7 @@
 /*
  * tbench: interleaved wall-clock and peak-RSS measurement of whole commands.
  *
- *   tbench [-r REPS] [-w WARMUP] [-m] [-R] [-o DIR] [-p PATTERN] [-T SECONDS]
+ *   tbench [-r REPS] [-w WARMUP] [-c CPU] [-m] [-R] [-o DIR] [-p PATTERN] [-T SECONDS]
  *          [-s SETUP] [-t TEARDOWN] -- NAME ARG... [--then ARG...] [--- NAME ARG...]...
  *
  * Each candidate (NAME and its command, or several commands joined by --then
@@ -13,6 +13,10 @@
  * and every descendant it reaped).  SETUP and TEARDOWN (sh -c strings) run
  * around every sample, untimed.
  *
+ *   -c  run on CPU only (tbench and, by inheritance, every command), so that
+ *       a child never runs on another CPU than the parent that waits for it:
+ *       unpinned, on a 2-vCPU VM, exec samples fall into two modes some
+ *       100 us apart, in proportions that vary from run to run.
  *   -m  each command runs in a private mount namespace of its own (the
  *       child does unshare(CLONE_NEWNS) and makes / recursively private
  *       before exec), so mounts and pivots never reach the caller's.
@@ -322,7 +326,7 @@ static void sample(struct cand *c, int round, int save)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: tbench [-r REPS] [-w WARMUP] [-m] [-R] [-o DIR] [-p PATTERN] [-T SEC]"
+	fprintf(stderr, "usage: tbench [-r REPS] [-w WARMUP] [-c CPU] [-m] [-R] [-o DIR] [-p PATTERN] [-T SEC]"
 		" [-s SETUP] [-t TEARDOWN] -- NAME ARG... [--then ARG...] [--- NAME ARG...]...\n");
 	exit(2);
 }
@@ -354,6 +358,16 @@ int main(int argc, char **argv)
 		case 'T': opt_timeout = atoi(v); break;
 		case 's': opt_setup = v; break;
 		case 't': opt_teardown = v; break;
+		case 'c': {
+			cpu_set_t set;
+			CPU_ZERO(&set);
+			CPU_SET(atoi(v), &set);
+			if (sched_setaffinity(0, sizeof(set), &set) < 0) {
+				perror("tbench: sched_setaffinity");
+				exit(2);
+			}
+			break;
+		}
 		default: usage();
 		}
 	}
