@@ -27,7 +27,7 @@ else
   endif
   # A static binary is never relocated: -fno-pie keeps tables of pointers read-only.
   OPT := -Os -fno-pie -fno-asynchronous-unwind-tables -fno-unwind-tables
-  LDOPT := -static -no-pie -Wl,-z,noseparate-code -Wl,-z,norelro
+  LDOPT := -static -Wl,-z,noseparate-code -Wl,-z,norelro
 endif
 # musl-gcc sees only musl's headers: lend it the kernel's (linux/, asm/, asm-generic/);
 # and nsbox brings its own malloc (lib/alloc.c).
