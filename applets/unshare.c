@@ -139,6 +139,11 @@ static struct idmap *map_of(int group)
 	return maps[group];
 }
 
+static int has_map(int group)
+{
+	return maps[group] && maps[group]->n;
+}
+
 /* The helper's end: undo the binds and the files it created. */
 static void unpersist(void)
 {
@@ -234,7 +239,7 @@ static _Noreturn void helper(int go, int res, int alive)
 	if (wait_word(go) != 'g')	/* unshare failed: nothing to do */
 		_exit(0);
 	for (i = 0; i < 2; i++)
-		if (CONFIG_UNSHARE_MAPS && maps[i]
+		if (CONFIG_UNSHARE_MAPS && has_map(i)
 		    && (st = idmap_write(self, i ? "gid" : "uid", maps[i])))
 			helper_fail(res, st);
 	for (i = 0; i < NS_COUNT; i++) {
@@ -749,7 +754,7 @@ int unshare_main(int argc, char **argv)
 	for (i = 0; i < 2; i++) {
 		unsigned long *in = i ? &mapgroup : &mapuser;
 		unsigned long owner = i ? owner_gid : owner_uid;
-		if (CONFIG_UNSHARE_MAPS && (maps[i] || owner != NOID) && *in != NOID) {
+		if (CONFIG_UNSHARE_MAPS && (has_map(i) || owner != NOID) && *in != NOID) {
 			if (idmap_add(map_of(i), *in, i ? egid : euid, 1))
 				die("cannot map '%lu': too many ranges", *in);
 			*in = NOID;
@@ -760,7 +765,7 @@ int unshare_main(int argc, char **argv)
 
 	late_pid = forkit && persist[ns_by_flag(CLONE_NEWPID) - ns_types];
 	for (i = 0; i < NS_COUNT; i++)
-		if (persist[i] || (CONFIG_UNSHARE_MAPS && (maps[0] || maps[1]))) {
+		if (persist[i] || (CONFIG_UNSHARE_MAPS && (has_map(0) || has_map(1)))) {
 			self = getpid();
 			start_helper();
 			break;
