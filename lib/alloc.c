@@ -6,10 +6,10 @@
  * its loop, so a bump allocator does: small blocks are carved from 128 KiB
  * mappings in order, and free and realloc reclaim or grow only the block
  * carved last (the usual case: a file read and freed, an array grown in a
- * loop).  Blocks of 64 KiB and more get a mapping each, which realloc moves
- * with mremap and free unmaps, so lsns's big arrays grow without copies.
- * Against musl's mallocng this saves about 8 KB of code and its 1 KB of
- * state, and a run that allocates nothing touches none of it.
+ * loop).  Larger requests (over SMALL) get a mapping each, which realloc
+ * moves with mremap and free unmaps, so lsns's big arrays grow without
+ * copies.  Against musl's mallocng this saves about 6 KB of code and its
+ * 1 KB of state, and a run that allocates nothing touches none of it.
  */
 #ifdef NSBOX_OWN_MALLOC
 #include <errno.h>
