@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -386,12 +387,9 @@ static void read_processes(int need_ppid, unsigned long long fltr_ns)
 	if (!d)
 		die_errno("cannot open /proc");
 	while ((e = readdir(d))) {
-		const char *c = e->d_name;
-		int pid = 0;
-		if (*c < '1' || *c > '9' || strlen(c) > 10 || c[strspn(c, "0123456789")])
+		unsigned long long pid;
+		if (e->d_name[0] == '0' || parse_ull(e->d_name, INT_MAX, &pid))
 			continue;
-		for (; *c; c++)
-			pid = pid * 10 + (*c - '0');
 		if (npids == cap) {
 			cap = cap ? 2 * cap : 1024;
 			pids = xrealloc(pids, cap * sizeof(*pids));
@@ -587,7 +585,7 @@ static unsigned long long nsfs_mount(struct mountinfo *m)
 
 /* ---- -P: namespaces without processes (util-linux 2.39) ---------------------------- */
 
-/* An nsfs fd whose namespace no process is in: add it, if of a type asked for. */
+/* An nsfs fd on a namespace not yet known (the callers check): add it, if of a type asked for. */
 static void add_held(int fd, unsigned long ino)
 {
 	int type;
@@ -595,7 +593,7 @@ static void add_held(int fd, unsigned long ino)
 	if (fd < 0)
 		return;
 	type = type_of_flag(ns_ioctl(fd, NS_GET_NSTYPE, "NS_GET_NSTYPE", NULL));
-	if (type >= 0 && want[type] && ns_find(ino) < 0)
+	if (type >= 0 && want[type])
 		add_ns_for_fd(fd, ino);
 	close(fd);
 }
