@@ -24,11 +24,11 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 
 /*
+ * openat(2) with O_CLOEXEC added; dies with "cannot open PATH: strerror".
  * nsbox opens files with openat(AT_FDCWD, ...), never open(): musl's open
  * follows an O_CLOEXEC open with an fcntl(F_SETFD) for kernels older than
  * 2.6.23, one system call per file for nothing.
  */
-/* openat(2) with O_CLOEXEC added; dies with "cannot open PATH: strerror". */
 int xopen(const char *path, int flags);
 
 /* Read up to size-1 bytes of a file into buf, NUL-terminated; length or -1. */
