@@ -5,9 +5,13 @@
  *          [-s SETUP] [-t TEARDOWN] -- NAME ARG... [--then ARG...] [--- NAME ARG...]...
  *
  * Each candidate (NAME and its command, or several commands joined by --then
- * and run one after another) runs once per round; round r starts with
- * candidate r mod N, so every candidate is measured in every position
- * (A B C, B C A, C A B, ...).  A sample is the wall time from fork to the
+ * and run one after another) runs once per round, in an order taken from a
+ * Williams design: a Latin square of N rows (2N for odd N) in which every
+ * candidate is measured in every position and, within a round, runs right
+ * after every other candidate equally often (across the boundary between
+ * rounds, nearly so).  A plain rotation (A B C, B C A, ...) keeps the same
+ * neighbours in every round, so whatever one run leaves behind in the
+ * caches always falls on the same next candidate.  A sample is the wall time from fork to the
  * reaping of the last command, taken with clock_gettime(CLOCK_MONOTONIC),
  * and the peak RSS that wait4() reports for it (the largest of the command
  * and every descendant it reaped).  SETUP and TEARDOWN (sh -c strings) run
@@ -197,6 +201,21 @@ static int trace_rss(pid_t pid, long *maxrss)
 
 static volatile sig_atomic_t alarmed;
 static void on_alarm(int sig) { (void)sig; alarmed = 1; }
+
+/*
+ * Position j of row `row` of the Williams design for ncand candidates: row 0
+ * is 0, 1, N-1, 2, N-2, ...; row k adds k (mod N); for odd N, rows N..2N-1
+ * are rows 0..N-1 reversed.
+ */
+static int order(int row, int j)
+{
+	if (row >= ncand) {
+		row -= ncand;
+		j = ncand - 1 - j;
+	}
+	int base = j % 2 ? (j + 1) / 2 : (ncand - j / 2) % ncand;
+	return (base + row) % ncand;
+}
 
 /* One sample: run every command of candidate c in sequence. */
 static void sample(struct cand *c, int round, int save)
@@ -402,10 +421,9 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
+	int nrows = ncand % 2 ? 2 * ncand : ncand;
 	for (int r = -warm; r < reps; r++)
-		for (int j = 0; j < ncand; j++) {
-			int idx = ((r < 0 ? 0 : r) + j) % ncand;
-			sample(&cands[idx], r < 0 ? -1 : r, r == 0);
-		}
+		for (int j = 0; j < ncand; j++)
+			sample(&cands[order(r < 0 ? 0 : r % nrows, j)], r < 0 ? -1 : r, r == 0);
 	return 0;
 }
