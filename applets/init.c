@@ -64,8 +64,7 @@ static void run_command(void *argv)
 
 /* ---- boot mode ---------------------------------------------------------- */
 
-static char cmdline[2048] LARGE;
-static char big[32768] LARGE;		/* /etc/modules, then mountinfo: no malloc in boot mode */
+static const char *cmdline = "";	/* the kernel's, read into boot()'s frame */
 
 /* The value of KEY=VALUE on the kernel command line, in buf, or NULL. */
 static const char *kparam(const char *key, char *buf, size_t size)
@@ -122,11 +121,11 @@ static void set_path(void)
 
 static void load_modules(void)
 {
-	char *text = big, *line, *next;
+	char big[32768], *line, *next;
 
 	if (read_file("/etc/modules", big, sizeof(big)) < 0)
 		return;
-	for (line = text; *line; line = next) {
+	for (line = big; *line; line = next) {
 		char path[512], *params, *hash;
 		size_t n;
 		int fd;
@@ -273,7 +272,7 @@ static void wait_all(const sigset_t *chld, int ms)
 
 static void unmount_all(void)
 {
-	char *pos = big, *targets[256];
+	char big[32768], *pos = big, *targets[256];
 	struct mountinfo m;
 	int n = 0;
 
@@ -320,6 +319,7 @@ static _Noreturn void power_off(int status, const sigset_t *chld)
 
 static _Noreturn void boot(void)
 {
+	char kcmd[2048];
 	sigset_t all, old, chld;
 	siginfo_t si;
 	pid_t job;
@@ -338,7 +338,8 @@ static _Noreturn void boot(void)
 		if (fd > 2)
 			close(fd);
 	}
-	read_file("/proc/cmdline", cmdline, sizeof(cmdline));
+	if (read_file("/proc/cmdline", kcmd, sizeof(kcmd)) >= 0)
+		cmdline = kcmd;
 	set_path();
 	load_modules();
 	set_hostname();

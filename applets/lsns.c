@@ -695,7 +695,6 @@ static void read_nsfs(void)
 /* ---- output -------------------------------------------------------------------------- */
 
 static struct table tab;
-static struct tb_col cols[NCOLINFO * 2];
 static int procfd = -1;
 
 struct ucache { unsigned uid; char *name; struct ucache *next; };
@@ -873,6 +872,7 @@ static void sort_ns(int *v, int n)
 
 static void init_table(void)
 {
+	struct tb_col *cols = xzalloc(ncolumns * sizeof(*cols));
 	int i;
 
 	for (i = 0; i < ncolumns; i++) {

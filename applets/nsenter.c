@@ -443,8 +443,8 @@ int nsenter_main(int argc, char **argv)
 	if (do_wd)
 		wdfd = target_open("cwd", O_PATH | O_DIRECTORY);
 	if (do_wdns) {
-		static char cwd[PATH_MAX] LARGE;	/* off the stack: every run would fault it */
-		ssize_t n = readlinkat(proc_dir("cwd"), "cwd", cwd, sizeof(cwd) - 1);
+		char *cwd = xmalloc(PATH_MAX);	/* not on the stack: every run would fault it */
+		ssize_t n = readlinkat(proc_dir("cwd"), "cwd", cwd, PATH_MAX - 1);
 
 		if (n < 0)
 			die_errno("cannot read %s/cwd", procpath);

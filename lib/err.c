@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "err.h"
@@ -13,26 +14,35 @@ const char *applet_name = "nsbox";
 /*
  * Room for the longest single argument the kernel passes (MAX_ARG_STRLEN,
  * 128 KiB) and the rest of the line, so that the reason at the end of a
- * message about a very long argument is never cut off.  It is bss: it costs
- * no file size, and memory only for the pages a message touches.
+ * message about a very long argument is never cut off.  Mapped only while a
+ * message is written: as static storage it would be bss past the page of
+ * .data (see xfuncs.h).  If it cannot be mapped, a long message is cut.
  */
-static char msgbuf[132 * 1024] LARGE;
+#define MSGMAX (132 * 1024)
 
 void vmsg(int errnum, const char *fmt, va_list ap)
 {
-	char *buf = msgbuf;
-	size_t n = fmt_str(buf, sizeof(msgbuf), applet_name);
+	int e = errno;
+	char small[512];
+	char *buf = mmap(NULL, MSGMAX, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	size_t size = MSGMAX, n;
 
-	n += fmt_str(buf + n, sizeof(msgbuf) - n, ": ");
-	n += fmt_v(buf + n, sizeof(msgbuf) - n, fmt, ap);
+	if (buf == MAP_FAILED)
+		buf = small, size = sizeof(small);
+	n = fmt_str(buf, size, applet_name);
+	n += fmt_str(buf + n, size - n, ": ");
+	n += fmt_v(buf + n, size - n, fmt, ap);
 	if (errnum) {
-		n += fmt_str(buf + n, sizeof(msgbuf) - n, ": ");
-		n += fmt_str(buf + n, sizeof(msgbuf) - n, strerror(errnum));
+		n += fmt_str(buf + n, size - n, ": ");
+		n += fmt_str(buf + n, size - n, strerror(errnum));
 	}
-	if (n > sizeof(msgbuf) - 2)
-		n = sizeof(msgbuf) - 2;
+	if (n > size - 2)
+		n = size - 2;
 	buf[n++] = '\n';
 	(void)!write(2, buf, n);
+	if (buf != small)
+		munmap(buf, MSGMAX);
+	errno = e;
 }
 
 void warn(const char *fmt, ...)

@@ -6,7 +6,9 @@
 #include "out.h"
 #include "xfuncs.h"
 
-static char obuf[4096] LARGE;
+/* Allocated by the first write: as static storage it would be bss past the page of .data (see xfuncs.h). */
+#define OBUF 4096
+static char *obuf;
 static size_t olen;
 static int oerr;
 
@@ -36,11 +38,13 @@ void out_write(const void *p, size_t n)
 {
 	const char *s = p;
 
+	if (n && !obuf)
+		obuf = xmalloc(OBUF);
 	while (n) {
-		size_t room = sizeof(obuf) - olen, k = n < room ? n : room;
+		size_t room = OBUF - olen, k = n < room ? n : room;
 		memcpy(obuf + olen, s, k);
 		olen += k, s += k, n -= k;
-		if (olen == sizeof(obuf))
+		if (olen == OBUF)
 			out_flush();
 	}
 }

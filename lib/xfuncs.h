@@ -6,17 +6,12 @@
 #include <sys/types.h>
 
 /*
- * LARGE marks a static buffer of a kilobyte or more.  With GCC on x86-64 it
- * goes to .lbss, which the linker places after all other .bss, libc's too:
- * the small variables that every run touches then share the page or two
- * after .data instead of being spread between the buffers.  Each page a run
- * touches costs it a page fault, about 3 us on the 2-vCPU test VM.
+ * No large static buffers: .data and .bss together fit in one page, so that
+ * exec maps no separate bss (a mapping of its own costs every run of nsbox
+ * 3-10 us on the test VM, 1-2% of "unshare -r true"; tests/build.test checks
+ * it).  Buffers of a kilobyte or more live on the stack of a function that
+ * only the paths needing them call, or are allocated when first used.
  */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define LARGE __attribute__((section(".lbss")))
-#else
-#define LARGE
-#endif
 
 void *xmalloc(size_t n);
 void *xzalloc(size_t n);
