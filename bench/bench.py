@@ -345,7 +345,7 @@ def case_size():
 
 # ---- case 2: exec latency -----------------------------------------------------------
 def case_exec():
-    r, slow = reps(500, 20), reps(30, 10)
+    r, slow = reps(1000, 20), reps(30, 10)
     bbx, tbx = have(BUSYBOX), have(TOYBOX)
     f = lambda n: os.path.join(FLOOR, n)
     if need("unshare", "exec"):
