@@ -708,7 +708,7 @@ def case_boot():
     cpio_gz({"init": os.path.join(FLOOR, "init"), "dev": None}, flo)
     add_row("boot: minimal initramfs (init + static true), gzip", "size", "bytes",
             {"nsbox": {"value": os.path.getsize(nsb)}, "floor": {"value": os.path.getsize(flo)}})
-    q = [qemu, "-accel", "tcg", "-m", "256", "-nographic", "-no-reboot", "-nic", "none",
+    q = [qemu, "-accel", "tcg", "-smp", "2", "-m", "256", "-nographic", "-no-reboot", "-nic", "none",
          "-kernel", kernel]
     app = "console=ttyS0 panic=-1 quiet"
     cands = [("nsbox", [q + ["-initrd", nsb, "-append", app + " nsbox.run=/bin/true"]]),
