@@ -30,10 +30,12 @@ else
   LDOPT := -static -Wl,-z,noseparate-code -Wl,-z,norelro
 endif
 # musl-gcc sees only musl's headers: lend it the kernel's (linux/, asm/, asm-generic/);
-# and nsbox brings its own malloc (lib/alloc.c).
+# nsbox brings its own malloc (lib/alloc.c) and lays out its hot code (applets/hot.ld).
 ifeq ($(notdir $(CC)),musl-gcc)
   KHDR := $(O)/kernel-headers
   OPT += -isystem $(KHDR) -DNSBOX_OWN_MALLOC
+  LDSCRIPT := applets/hot.ld
+  LDOPT += -Wl,-T,$(LDSCRIPT)
 endif
 STRIP    ?= strip
 
@@ -139,7 +141,7 @@ $(O)/%.o: %.c | $(O)/config.h $(O) $(KHDR)
 
 $(O)/lib/version.o: $(O)/version.h
 
-$(O)/nsbox_unstripped: $(OBJS)
+$(O)/nsbox_unstripped: $(OBJS) $(LDSCRIPT)
 	$(if $(Q),@echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS)
 
