@@ -6,7 +6,7 @@
 #include "out.h"
 #include "xfuncs.h"
 
-/* Allocated by the first write: as static storage it would be bss past the page of .data (see xfuncs.h). */
+/* Allocated by the first write: static, it would be bss past .data's page (see xfuncs.h). */
 #define OBUF 4096
 static char *obuf;
 static size_t olen;
