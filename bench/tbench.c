@@ -11,11 +11,11 @@
  * after every other candidate equally often (across the boundary between
  * rounds, nearly so).  A plain rotation (A B C, B C A, ...) keeps the same
  * neighbours in every round, so whatever one run leaves behind in the
- * caches always falls on the same next candidate.  A sample is the wall time from fork to the
- * reaping of the last command, taken with clock_gettime(CLOCK_MONOTONIC),
- * and the peak RSS that wait4() reports for it (the largest of the command
- * and every descendant it reaped).  SETUP and TEARDOWN (sh -c strings) run
- * around every sample, untimed.
+ * caches always falls on the same next candidate.  A sample is the wall time
+ * from fork to the reaping of the last command, taken with
+ * clock_gettime(CLOCK_MONOTONIC), and the peak RSS that wait4() reports for
+ * it (the largest of the command and every descendant it reaped).  SETUP
+ * and TEARDOWN (sh -c strings) run around every sample, untimed.
  *
  *   -c  run on CPU only (tbench and, by inheritance, every command), so that
  *       a child never runs on another CPU than the parent that waits for it:

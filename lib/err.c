@@ -2,7 +2,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include "err.h"
@@ -14,9 +13,10 @@ const char *applet_name = "nsbox";
 /*
  * Room for the longest single argument the kernel passes (MAX_ARG_STRLEN,
  * 128 KiB) and the rest of the line, so that the reason at the end of a
- * message about a very long argument is never cut off.  Mapped only while a
- * message is written: as static storage it would be bss past the page of
- * .data (see xfuncs.h).  If it cannot be mapped, a long message is cut.
+ * message about a very long argument is never cut off.  Allocated only while
+ * a message is written (a block this big is a mapping of its own, in musl's
+ * build and glibc's alike): as static storage it would be bss past the page
+ * of .data (see xfuncs.h).  If it cannot be had, a long message is cut.
  */
 #define MSGMAX (132 * 1024)
 
@@ -24,10 +24,10 @@ void vmsg(int errnum, const char *fmt, va_list ap)
 {
 	int e = errno;
 	char small[512];
-	char *buf = mmap(NULL, MSGMAX, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *buf = malloc(MSGMAX);
 	size_t size = MSGMAX, n;
 
-	if (buf == MAP_FAILED)
+	if (!buf)
 		buf = small, size = sizeof(small);
 	n = fmt_str(buf, size, applet_name);
 	n += fmt_str(buf + n, size - n, ": ");
@@ -41,7 +41,7 @@ void vmsg(int errnum, const char *fmt, va_list ap)
 	buf[n++] = '\n';
 	(void)!write(2, buf, n);
 	if (buf != small)
-		munmap(buf, MSGMAX);
+		free(buf);
 	errno = e;
 }
 
