@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: 0BSD
 # nsbox: one static binary of namespace tools.  "make help" lists the targets.
 
 O        ?= build

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * The applet table: one line per applet name, sorted by name.
  *	APPLET(name, main function, install directory)

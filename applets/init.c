@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * init: PID 1 of a machine booted from an initramfs, or a reaper (tini-like)
  * for a container's PID 1.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * lsns: list namespaces, with util-linux 2.38's output, in linear time.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * The multiplexer: picks the applet by basename(argv[0]), or runs
  * "nsbox APPLET ARGS...", and offers --list, --list-full, --install and --help.

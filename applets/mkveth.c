@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * mkveth: create a veth pair over raw rtnetlink, put its ends into network
  * namespaces, address them and bring them up; or delete one.  All or

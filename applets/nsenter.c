@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * nsenter: run a program in the namespaces of another process, or in
  * namespaces held by files.  util-linux compatible.

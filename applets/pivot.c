@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * pivot_root, switch_root and pivot: change the root filesystem.  One applet
  * answering to three names; which one ran is in applet_name.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * unshare: run a program with some namespaces unshared from the parent,
  * compatible with util-linux unshare.

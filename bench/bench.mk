@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: 0BSD
 # make bench [QUICK=1] [DRY=1] [CASES="size exec lsns mkveth boot"]: the benchmarks
 # (bench/README.md).  Included from the top Makefile; everything goes under $(O)/bench.
 #   bench-floor   builds the floor programs (bench/floor/*.c) and the timing driver

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: 0BSD
 """nsbox benchmarks: size, exec latency, lsns scaling, mkveth scaling, boot, peak RSS.
 
 Run through "make bench" (bench/bench.mk builds what this needs first):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * tbench: interleaved wall-clock and peak-RSS measurement of whole commands.
  *

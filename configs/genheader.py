@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: 0BSD
 """Write the C header for a .config: for every bool symbol X,
    #define CONFIG_X 1 (or 0) and IF_X(...) expanding to its arguments (or to nothing).
    Also brings the .config up to date with Config.in (as olddefconfig does).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # Build nsbox's initramfs (a gzipped cpio, newc format, every file owned by
 # 0:0) without root.  Called by initramfs/initramfs.mk; all input comes from
 # the environment:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # The demo `make run` boots (nsbox.run=/usr/share/nsbox/demo.sh), run by
 # nsbox init as PID 1: two containers, each with its own hostname, pid, mount
 # and network namespace, wired together with mkveth, pinging each other; one

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: 0BSD
 # Booting nsbox under QEMU: the initramfs, the kernel, make run/qemu/test-qemu.
 # Included by the top Makefile.  Variables (see also initramfs/build.sh):
 #   KERNEL=PATH    kernel image (default: Debian's linux-image-amd64, fetched

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # Fetch Debian's kernel package once and unpack it (not install it) under DIR:
 #   initramfs/kernel.sh DIR
 # Leaves DIR/vmlinuz and DIR/modules (the package's lib/modules/VERSION);

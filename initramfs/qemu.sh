@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # Boot nsbox under QEMU and exit with the status of the job nsbox init ran:
 #   initramfs/qemu.sh KERNEL INITRD TIMEOUT [KERNEL-ARG]...
 # The console goes to stdout (and to $LOG when set, without CRs, at the end).  init

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # make test: the suite on the host, then inside the VM; the last line is the
 # sum of both summaries.  Exits 1 when either failed.
 #   initramfs/test-all.sh VMLOG [VAR=VALUE]... COMMAND...  (boots the VM suite)

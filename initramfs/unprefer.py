@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: 0BSD
 # initramfs/unprefer.py BUSYBOX NAME...: rename applets inside a copy of
 # busybox (in place) so that it no longer runs them itself.
 #

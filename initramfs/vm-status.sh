@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # A job for boot tests (nsbox.run=/usr/share/nsbox/vm-status.sh): leaves an
 # orphan behind, prints what init set up, and exits with nsbox.status=N, or,
 # with nsbox.signal=SIG, sends SIG to init and waits to be stopped.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # The test image's job (nsbox.run=/usr/share/nsbox/vm-test.sh): the whole
 # suite, as root, under nsbox init.  init powers off with the suite's status.
 # The binary is copied to /tmp, the tmpfs the tests' scratch space is on, so

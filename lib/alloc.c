@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * malloc for the static musl build (the Makefile defines NSBOX_OWN_MALLOC
  * there; glibc builds keep libc's, which the sanitizers and valgrind need).

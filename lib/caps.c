@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Capabilities across exec: see caps.h. */
 #include <linux/capability.h>
 #include <sys/prctl.h>

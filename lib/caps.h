@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Capabilities across exec. */
 #ifndef NSBOX_CAPS_H
 #define NSBOX_CAPS_H

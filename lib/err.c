@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Error reporting: one line on stderr, "applet: message[: strerror]". */
 #include <errno.h>
 #include <stdlib.h>

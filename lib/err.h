@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Error reporting in util-linux style: "applet: message[: strerror]". */
 #ifndef NSBOX_ERR_H
 #define NSBOX_ERR_H

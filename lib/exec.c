@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Running the user's command: see exec.h. */
 #include <errno.h>
 #include <signal.h>

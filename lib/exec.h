@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Running the user's command, and passing its fate back to our caller. */
 #ifndef NSBOX_EXEC_H
 #define NSBOX_EXEC_H

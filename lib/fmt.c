@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* A small printf subset: see fmt.h. */
 #include <string.h>
 

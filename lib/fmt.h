@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * A small printf subset, so that nsbox needs none of libc's stdio.
  * Conversions: %s %c %d %i %u %x %o %%, length modifiers h l ll z,

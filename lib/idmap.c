@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* User-namespace ID maps: see idmap.h. */
 #include <errno.h>
 #include <fcntl.h>

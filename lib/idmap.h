@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * User-namespace ID maps: parsing the --map-users/--map-groups specs,
  * /etc/subuid and /etc/subgid lines and /proc/PID/uid_map text, and writing

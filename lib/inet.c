@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* IPv4/IPv6 address, CIDR and MAC parsing. */
 #include <arpa/inet.h>
 #include <string.h>

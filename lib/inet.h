@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Parsers for network addresses: IPv4 and IPv6 addresses with an optional
  * prefix length (CIDR), and Ethernet MAC addresses.  Pure functions (string

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* /proc/PID/mountinfo parsing: see mountinfo.h and proc(5). */
 #include <fcntl.h>
 #include <linux/stat.h>

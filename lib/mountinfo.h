@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* /proc/PID/mountinfo parsing, and small mount-table questions. */
 #ifndef NSBOX_MOUNTINFO_H
 #define NSBOX_MOUNTINFO_H

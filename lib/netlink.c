@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* A small rtnetlink client: requests with nested attributes, ACK and extended-ACK parsing. */
 #include <errno.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * A small rtnetlink (NETLINK_ROUTE) client: build a request with nested
  * attributes, send it, and read the reply up to its ACK or NLMSG_DONE.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* The namespace types. */
 #include <sched.h>
 #include <string.h>

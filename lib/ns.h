@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* The namespace types: one table shared by every applet. */
 #ifndef NSBOX_NS_H
 #define NSBOX_NS_H

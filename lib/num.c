@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Checked number parsing. */
 #include "err.h"
 #include "num.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Checked number parsing: digits only, no junk, no overflow, a range. */
 #ifndef NSBOX_NUM_H
 #define NSBOX_NUM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Declarative option parsing: see opt.h. */
 #include <string.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Declarative option parsing, util-linux compatible, with nsbox's own messages.
  *

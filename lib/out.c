@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Text output on top of out_write() (lib/outbuf.c): strings, characters, formats. */
 #include <stdarg.h>
 #include <string.h>

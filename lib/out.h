@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Buffered output to standard output, without stdio.  out_write() and
  * out_flush() (lib/outbuf.c) are the sink; the rest (lib/out.c) builds on

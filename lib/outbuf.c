@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Where output goes: a buffer in front of standard output (see out.h). */
 #include <errno.h>
 #include <string.h>

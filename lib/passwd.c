@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* /etc/passwd and /etc/group lookups: name:x:id:gid:...:shell lines. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* /etc/passwd and /etc/group lookups, without NSS or stdio. */
 #ifndef NSBOX_PASSWD_H
 #define NSBOX_PASSWD_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* /proc/PID readers: see proc.h. */
 #include <errno.h>
 #include <fcntl.h>

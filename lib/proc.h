@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * /proc/PID reading for process listers: the stat line (whose comm field may
  * hold spaces and parentheses), the owner uid, the command line and comm.

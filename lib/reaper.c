@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* The container reaper: see reaper.h. */
 #include <errno.h>
 #include <signal.h>

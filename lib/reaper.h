@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* A tiny init for containers: run one child, forward signals to it, reap orphans. */
 #ifndef NSBOX_REAPER_H
 #define NSBOX_REAPER_H

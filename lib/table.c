@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Column output in libsmartcols' formats: see table.h. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Column output in libsmartcols' formats, without stdio: a human table
  * (column widths from the data and a width hint, right alignment, tree art,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* The version string, from "git describe" at build time (see the Makefile). */
 #include "version.h"
 

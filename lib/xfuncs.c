@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Small wrappers: see xfuncs.h. */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Small wrappers: memory that never returns NULL, whole-file reads and writes. */
 #ifndef NSBOX_XFUNCS_H
 #define NSBOX_XFUNCS_H

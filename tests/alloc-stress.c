@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Random malloc, calloc, realloc and free against lib/alloc.c (built with
  * musl-gcc -DNSBOX_OWN_MALLOC, from tests/build.test): every live block must

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: 0BSD
 # nsbox's test harness, sourced by tests/run.sh before each *.test file.
 # POSIX sh: it runs under bash on the host and BusyBox ash in the VM.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: 0BSD
 """no-ns-ioctl.py COMMAND [ARG]...: run COMMAND where every NS_GET_* ioctl
 fails with ENOTTY, as on a kernel before 4.9 (a seccomp filter; x86_64)."""
 import ctypes

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: 0BSD
 # Runs tests/*.test (or tests/NAME.test for each NAME given) and ends with
 # "N passed, N failed, N skipped".  Exits 1 when anything failed.
 #   O=DIR          the build directory holding nsbox (default: build)

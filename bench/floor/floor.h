@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Shared bits of the floor programs: each floor program makes exactly the
  * system calls its benchmark case needs, and nothing else (no stdio, no

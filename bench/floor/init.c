@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * The boot floor: an /init that only says so on the console and powers the
  * machine off.  The difference to nsbox init's boot is what nsbox init costs.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Floor of "lsns -n -o NS": read /proc, read the 8 namespace links of every
  * process (one O_PATH open of PID/ns, then a one-component readlinkat each,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Floor of "nsenter -t PID -a CMD" (MODE a) and "nsenter -t PID -n CMD"
  * (MODE n):  nsenter_t MODE PID CMD...

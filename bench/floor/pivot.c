@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Floor of "pivot ROOT CMD" (run by the benchmark in a private mount
  * namespace): bind ROOT onto itself, pivot_root(".", "."), detach the old

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Not a floor: the lsns scaling helper.  spawn N CMD...: fork N children
  * that pause() forever, run CMD, and return its status.  Run as PID 1 of a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* The command every exec-latency case runs: does nothing, statically. */
 int main(void)
 {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Floor of "unshare -fpmiu --mount-proc CMD": new pid, mount, ipc and uts
  * namespaces; the child makes / private (so nothing reaches the parent's

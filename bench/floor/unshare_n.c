@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Floor of "unshare -n CMD". */
 #include <sched.h>
 #include "floor.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* Floor of "unshare -r CMD": a user namespace with root mapped to us. */
 #include <fcntl.h>
 #include <sched.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Floor of mkveth create and delete, over raw rtnetlink:
  *   veth add NAME PEER    one RTM_NEWLINK (kind veth, peer NAME), wait for the ACK

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Fuzz target: the printf subset (lib/fmt.c), against glibc's snprintf.
  * The input drives a small generator: each step emits literal text or one

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: 0BSD
 # libFuzzer targets (included from the top Makefile).
 #
 #   make fuzz [FUZZ_SECONDS=N] [FUZZ=name...]

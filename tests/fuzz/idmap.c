@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Fuzz target: user-namespace ID maps (lib/idmap.c): --map-users specs,
  * /etc/subuid lines and /proc/PID/uid_map text.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Fuzz target: IP, CIDR and MAC parsing (lib/inet.c).
  * Input: the string.  Checked against inet_pton and a printed round trip:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Fuzz target: /proc/PID/mountinfo parsing (lib/mountinfo.c).
  * Input: a mountinfo text.  Checked: mountinfo_next walks it to the end, and

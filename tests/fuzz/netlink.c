@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Fuzz target: netlink reply parsing (lib/netlink.c), fed raw bytes as if
  * from the kernel: ACKs, extended ACKs (NLMSGERR_ATTR_MSG/OFFS), NLMSG_DONE

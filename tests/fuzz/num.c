@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Fuzz target: checked number parsing (lib/num.c), against strtoull/strtoll.
  * Input: 8 bytes of the limit, then the string.  parse_ull must accept exactly

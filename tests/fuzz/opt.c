@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Fuzz target: the option parser (lib/opt.c).
  * Input: byte 0 picks an option table (low bits) and permute (bit 7); the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Fuzz target: /etc/passwd and /etc/group lines (lib/passwd.c).
  * Input: 4 bytes of an id, a name up to a NUL, then the file's text, which

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Fuzz target: /proc/PID/stat lines (lib/proc.c's proc_parse_stat), whose
  * comm field may hold spaces and parentheses.  Input: the line.  Checked

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Fuzz target: lsns's output formats (lib/table.c): raw, JSON and the human
  * table, over cells of arbitrary bytes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /* lib/err.c for the fuzz targets: see fuzz.h. */
 #include <string.h>
 #include <unistd.h>

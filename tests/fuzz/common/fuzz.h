@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: 0BSD */
 /*
  * Shared by the libFuzzer targets in tests/fuzz/.  The targets link
  * common/err.c instead of lib/err.c: there, die() and usage_error() format
