@@ -174,7 +174,7 @@ include tests/fuzz/fuzz.mk
 
 # ---- housekeeping -------------------------------------------------------------
 DEPS := gcc make musl-tools python3-kconfiglib cpio busybox-static qemu-system-x86 \
-        iproute2 iputils-ping util-linux file kmod clang libclang-rt-14-dev valgrind hyperfine toybox uidmap
+        iproute2 iputils-ping util-linux file kmod clang libclang-rt-14-dev valgrind hyperfine toybox uidmap strace
 
 deps:
 	@missing=$$(for p in $(DEPS); do \

@@ -106,7 +106,7 @@ static _Noreturn void fail(const char *obj, const struct nlres *res)
 		delete_pair();
 	if (msg[0])
 		die("%s: %s", obj, msg);
-	die("%s: %s", obj, strerror(e));
+	die("%s: %s", obj, errtext(e));
 }
 
 static void check_name(const char *s)
@@ -225,7 +225,7 @@ static void delete_pair(void)
 
 	created = 0;
 	if (link_get(ends[0].nl, ends[0].name, &q, &res) < 0 || del_link(ends[0].nl, q.index, &res) < 0)
-		warn("%s: cannot delete: %s", ends[0].name, res.msg[0] ? res.msg : strerror(res.err));
+		warn("%s: cannot delete: %s", ends[0].name, res.msg[0] ? res.msg : errtext(res.err));
 }
 
 /* RTM_NEWLINK on an existing link, by name: MTU and up, or master.  An error

@@ -629,7 +629,7 @@ static int pivot_run(int argc, char **argv)
 			fmt(old, sizeof(old), "%s/%s", root, keep ? keep : "");
 			if (fchdir_raw(cwdfd) == 0)
 				explain(e, root, old, why, sizeof(why));
-			die("cannot pivot to %s: %s%s%s%s", root, strerror(e),
+			die("cannot pivot to %s: %s%s%s%s", root, errtext(e),
 			    *why ? " (" : "", why, *why ? ")" : "");
 		}
 	} else if (!keep) {

@@ -2,7 +2,6 @@
 /* Error reporting: one line on stderr, "applet: message[: strerror]". */
 #include <errno.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "err.h"
@@ -35,7 +34,7 @@ void vmsg(int errnum, const char *fmt, va_list ap)
 	n += fmt_v(buf + n, size - n, fmt, ap);
 	if (errnum) {
 		n += fmt_str(buf + n, size - n, ": ");
-		n += fmt_str(buf + n, size - n, strerror(errnum));
+		n += fmt_str(buf + n, size - n, errtext(errnum));
 	}
 	if (n > size - 2)
 		n = size - 2;

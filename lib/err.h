@@ -7,6 +7,9 @@
 
 extern const char *applet_name;	/* set by the dispatcher before an applet runs */
 
+/* glibc's strerror text for errnum, on every libc and architecture (lib/errtext.c). */
+const char *errtext(int errnum);
+
 void vmsg(int errnum, const char *fmt, va_list ap);
 void warn(const char *fmt, ...);
 void warn_errno(const char *fmt, ...);
