@@ -23,6 +23,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "compat.h"
 #include "config.h"
 #include "err.h"
 #include "fmt.h"
@@ -36,16 +37,6 @@
 #include "proc.h"
 #include "table.h"
 #include "xfuncs.h"
-
-#define NSIO 0xb7
-#define NS_GET_USERNS _IO(NSIO, 0x1)
-#define NS_GET_PARENT _IO(NSIO, 0x2)
-#define NS_GET_NSTYPE _IO(NSIO, 0x3)
-#define NS_GET_OWNER_UID _IO(NSIO, 0x4)
-
-#define T_NET 1
-#define T_PID 2
-#define T_USER 5
 
 static const char usage[] =
 	"\n"
@@ -442,7 +433,7 @@ static int related(int fd, int type, int rela, unsigned long *ino)
 	int r;
 
 	*ino = 0;
-	if (rela == R_PARENT && type != T_PID && type != T_USER)
+	if (rela == R_PARENT && type != NS_PID && type != NS_USER)
 		return -1;
 	r = rela == R_PARENT ? ns_ioctl(fd, NS_GET_PARENT, "NS_GET_PARENT", NULL)
 			     : ns_ioctl(fd, NS_GET_USERNS, "NS_GET_USERNS", NULL);
@@ -473,20 +464,10 @@ static void read_relations(void)
 	}
 }
 
-static int type_of_flag(int flag)
-{
-	int i;
-
-	for (i = 0; i < NS_COUNT; i++)
-		if (ns_types[i].flag == flag)
-			return i;
-	return -1;
-}
-
 /* A namespace without processes, known from an nsfs fd (util-linux's "ghost"). */
 static int add_ns_for_fd(int fd, unsigned long ino)
 {
-	int type = type_of_flag(ns_ioctl(fd, NS_GET_NSTYPE, "NS_GET_NSTYPE", NULL)), n, pfd, ofd, k;
+	int type = ns_index(ns_ioctl(fd, NS_GET_NSTYPE, "NS_GET_NSTYPE", NULL)), n, pfd, ofd, k;
 	unsigned long pino, oino;
 	unsigned uid = 0;
 
@@ -499,7 +480,7 @@ static int add_ns_for_fd(int fd, unsigned long ino)
 	nss[n].rel_id[R_OWNER] = oino;
 	if (!ns_ioctl(fd, NS_GET_OWNER_UID, "NS_GET_OWNER_UID", &uid))
 		nss[n].uid_fallback = uid;
-	if ((type == T_USER || type == T_PID) && pino != ino && pino) {
+	if ((type == NS_USER || type == NS_PID) && pino != ino && pino) {
 		k = ns_find(pino);
 		if (k < 0) {
 			k = pfd >= 0 ? add_ns_for_fd(pfd, pino) : -1;
@@ -549,7 +530,7 @@ static void connect_namespaces(void)
 
 	for (i = 0; i < n; i++) {
 		struct nsent *s = &nss[i];
-		if (s->type == T_USER || s->type == T_PID)
+		if (s->type == NS_USER || s->type == NS_PID)
 			s->rel[R_PARENT] = ns_find(s->rel_id[R_PARENT]);
 		s->rel[R_OWNER] = ns_find(s->rel_id[R_OWNER]);
 		for (r = 0; r < 2; r++) {
@@ -593,7 +574,7 @@ static void add_held(int fd, unsigned long ino)
 
 	if (fd < 0)
 		return;
-	type = type_of_flag(ns_ioctl(fd, NS_GET_NSTYPE, "NS_GET_NSTYPE", NULL));
+	type = ns_index(ns_ioctl(fd, NS_GET_NSTYPE, "NS_GET_NSTYPE", NULL));
 	if (type >= 0 && want[type])
 		add_ns_for_fd(fd, ino);
 	close(fd);
@@ -797,7 +778,7 @@ static struct tb_line *add_line(struct nsent *n, struct proc *p)
 		case C_UID: s = snum((int)(p ? p->uid : n->uid_fallback)); break;
 		case C_USER: s = xstrdup(user_name(p ? p->uid : n->uid_fallback)); break;
 		case C_NETNSID:
-			if (p && n->type == T_NET) {
+			if (p && n->type == NS_NET) {
 				int id = netnsid(n);
 				if (id >= 0)
 					s = snum(id);
@@ -1027,12 +1008,12 @@ int lsns_main(int argc, char **argv)
 		case 'r': nowrap = raw = 1; break;
 		case 'u': notrunc = 1; break;
 		case 't': {
-			const struct nstype *t = ns_by_name(p.arg);
-			if (!t)
+			int t = ns_index_by_name(p.arg);
+			if (t < 0)
 				die("unknown namespace type: %s", p.arg);
-			want[t - ns_types] = 1;
+			want[t] = 1;
 			ntypes++;
-			is_net |= t - ns_types == T_NET;
+			is_net |= t == NS_NET;
 			break;
 		}
 		case 'W': nowrap = 1; break;

@@ -14,10 +14,10 @@
 #include <unistd.h>
 #include <linux/if.h>
 #include <linux/if_link.h>
-#include <linux/nsfs.h>
 #include <linux/rtnetlink.h>
 #include <linux/veth.h>
 
+#include "compat.h"
 #include "config.h"
 #include "err.h"
 #include "fmt.h"

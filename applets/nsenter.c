@@ -27,10 +27,10 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <linux/nsfs.h>
 
 #include "config.h"
 #include "caps.h"
+#include "compat.h"
 #include "err.h"
 #include "exec.h"
 #include "fmt.h"
@@ -39,13 +39,6 @@
 #include "num.h"
 #include "opt.h"
 #include "xfuncs.h"
-
-#ifndef SYS_pidfd_open
-#define SYS_pidfd_open 434
-#endif
-#ifndef SYS_pidfd_send_signal
-#define SYS_pidfd_send_signal 424
-#endif
 
 static const char usage[] =
 	"\n"
@@ -114,8 +107,9 @@ static const struct opt opts[] = {
 };
 
 /* util-linux's order: user first (or last, in the second pass), then the rest. */
-static const unsigned char order[NS_COUNT] = { 5, 6, 4, 3, 1, 2, 0, 7 };
-#define USER_IDX 5
+static const unsigned char order[NS_COUNT] = {
+	NS_USER, NS_CGROUP, NS_IPC, NS_UTS, NS_NET, NS_PID, NS_MNT, NS_TIME
+};
 
 #ifdef __SANITIZE_ADDRESS__
 /*
@@ -181,13 +175,13 @@ static const char *kind(int fd)
 /* --net=FILE and friends: open now, and insist on the right nsfs type. */
 static int open_nsfile(const char *path, const struct nstype *t)
 {
-	int fd = xopen(path, O_RDONLY), type = ioctl(fd, NS_GET_NSTYPE);
-	const struct nstype *is = ns_by_flag(type);
+	int fd = xopen(path, O_RDONLY), type = ioctl(fd, NS_GET_NSTYPE), is = ns_index(type);
 
 	if (type < 0)
 		die("%s is a %s, not a %s namespace", path, kind(fd), t->name);
 	if (type != t->flag)
-		die("%s is a %s namespace, not a %s namespace", path, is ? is->name : "unknown", t->name);
+		die("%s is a %s namespace, not a %s namespace", path,
+		    is >= 0 ? ns_types[is].name : "unknown", t->name);
 	return fd;
 }
 
@@ -338,9 +332,7 @@ int nsenter_main(int argc, char **argv)
 		nsfd[i] = -1;
 	opt_init(&p, argc, argv, opts, usage);
 	while ((c = opt_next(&p)) >= 0) {
-		for (i = 0; i < NS_COUNT && ns_types[i].letter != c; i++)
-			;
-		if (i < NS_COUNT) {
+		if ((i = ns_index_by_letter(c)) >= 0) {
 			if (nsfd[i] >= 0)
 				close(nsfd[i]);
 			nsfd[i] = -1;
@@ -420,22 +412,23 @@ int nsenter_main(int argc, char **argv)
 	if (!use_pidfd)
 		open_target_ns(nsfd, fromtarget);
 	if (userparent) {
-		for (i = 0; i < NS_COUNT && nsfd[(i + USER_IDX) % NS_COUNT] < 0; i++)
+		/* the first namespace given, in join order (as util-linux) */
+		for (k = 0; k < NS_COUNT && nsfd[order[k]] < 0; k++)
 			;
-		if (i == NS_COUNT)
+		if (k == NS_COUNT)
 			die("no namespace specified");
-		i = (i + USER_IDX) % NS_COUNT;
-		k = ioctl(nsfd[i], i == USER_IDX ? NS_GET_PARENT : NS_GET_USERNS);
+		i = order[k];
+		k = ioctl(nsfd[i], i == NS_USER ? NS_GET_PARENT : NS_GET_USERNS);
 		if (k < 0)
 			die_errno("cannot get the parent user namespace");
-		if (nsfd[USER_IDX] >= 0)
-			close(nsfd[USER_IDX]);
-		nsfd[USER_IDX] = k;
+		if (nsfd[NS_USER] >= 0)
+			close(nsfd[NS_USER]);
+		nsfd[NS_USER] = k;
 		want |= CLONE_NEWUSER;
 		/* our own user namespace cannot be re-entered: leave it out */
 		if (fstat(k, &st) == 0 && stat("/proc/self/ns/user", &self) == 0 && same_file(&st, &self)) {
 			close(k);
-			nsfd[USER_IDX] = -1;
+			nsfd[NS_USER] = -1;
 			want &= ~CLONE_NEWUSER;
 		}
 	}

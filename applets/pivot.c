@@ -26,6 +26,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "compat.h"
 #include "config.h"
 #include "err.h"
 #include "exec.h"
@@ -34,33 +35,8 @@
 #include "opt.h"
 #include "xfuncs.h"
 
-/* The new mount API (Linux 5.2+, mount_setattr 5.12+, openat2 5.6+); musl has no wrappers. */
-#ifndef OPEN_TREE_CLONE
-#define OPEN_TREE_CLONE		1
-#define FSOPEN_CLOEXEC		1
-#define FSMOUNT_CLOEXEC		1
-#define MOVE_MOUNT_F_EMPTY_PATH	0x04
-#define MOVE_MOUNT_T_EMPTY_PATH	0x40
-#define MOUNT_ATTR_RDONLY	0x01
-#define MOUNT_ATTR_NOSUID	0x02
-#define MOUNT_ATTR_NODEV	0x04
-#define MOUNT_ATTR_NOEXEC	0x08
-#define FSCONFIG_SET_STRING	1
-#define FSCONFIG_CMD_CREATE	6
-#endif
-#ifndef AT_RECURSIVE
-#define AT_RECURSIVE		0x8000
-#endif
-#define RESOLVE_BENEATH_	0x08
-#define RESOLVE_NO_SYMLINKS_	0x04
-#define RESOLVE_IN_ROOT_	0x10
-#define MNT_NS_INIT_INO		0xEFFFFFF8U	/* the initial mount namespace, Linux 6.18+ */
-
 /* musl's fchdir() falls back to /proc/self/fd; O_PATH fds need no fallback */
 #define fchdir_raw(fd) syscall(SYS_fchdir, fd)
-
-struct how { uint64_t flags, mode, resolve; };			/* struct open_how */
-struct mattr { uint64_t set, clr, propagation, userns_fd; };	/* struct mount_attr */
 
 static const char pivot_root_usage[] =
 	"\n"
@@ -257,7 +233,7 @@ static int switch_root_main(int argc, char **argv)
 {
 	static const struct opt opts[] = { { 'c', "console", OPT_REQ }, { 0 } };
 	static const char *const moved[] = { "/dev", "/proc", "/sys", "/run" };
-	struct how how = { O_PATH | O_CLOEXEC, 0, RESOLVE_IN_ROOT_ };
+	struct compat_open_how how = { O_PATH | O_CLOEXEC, 0, RESOLVE_IN_ROOT };
 	struct optparse p;
 	const char *console = NULL, *newroot, *init;
 	struct stat st, rst, nst;
@@ -365,7 +341,7 @@ enum { O_PROP = OPT_LONG, O_PROC, O_SYS, O_DEV, O_BIND, O_ROBIND, O_RO, O_KEEP }
 /* An O_PATH fd for path inside the new root, resolved as the new root would see it. */
 static int in_root(int rootfd, const char *path, uint64_t resolve)
 {
-	struct how how = { O_PATH | O_CLOEXEC, 0, resolve };
+	struct compat_open_how how = { O_PATH | O_CLOEXEC, 0, resolve };
 	int fd = syscall(SYS_openat2, rootfd, path, &how, sizeof(how));
 
 	if (fd < 0)
@@ -375,7 +351,7 @@ static int in_root(int rootfd, const char *path, uint64_t resolve)
 
 static void set_attr(int fd, unsigned attr, const char *what)
 {
-	struct mattr a = { attr, 0, 0, 0 };
+	struct compat_mount_attr a = { attr, 0, 0, 0 };
 
 	if (syscall(SYS_mount_setattr, fd, "", AT_EMPTY_PATH | AT_RECURSIVE, &a, sizeof(a)) < 0)
 		die_errno("cannot make %s read-only", what);
@@ -446,10 +422,10 @@ static void mount_dev(int rootfd)
 	if (mkdirat(dev, "pts", 0755) < 0 || mkdirat(dev, "shm", 0755) < 0)
 		die_errno("cannot create /dev/pts or /dev/shm");
 	/* Mounting onto a detached tree needs Linux 6.15+: attach it first. */
-	fd = in_root(rootfd, "dev", RESOLVE_IN_ROOT_);
+	fd = in_root(rootfd, "dev", RESOLVE_IN_ROOT);
 	attach(dev, fd, "", "tmpfs on /dev");
 	close(fd);
-	dev = in_root(rootfd, "dev", RESOLVE_IN_ROOT_ | RESOLVE_NO_SYMLINKS_);
+	dev = in_root(rootfd, "dev", RESOLVE_IN_ROOT | RESOLVE_NO_SYMLINKS);
 	for (unsigned i = 0; i < sizeof(nodes) / sizeof(nodes[0]); i++) {
 		fmt(src, sizeof(src), "/dev/%s", nodes[i]);
 		attach(tree(src), dev, nodes[i], src);
@@ -459,7 +435,7 @@ static void mount_dev(int rootfd)
 	close(dev);
 }
 
-static void bind(int rootfd, char *spec, int ro)
+static void bind_one(int rootfd, char *spec, int ro)
 {
 	char *colon = strchr(spec, ':');
 	const char *dst = colon ? colon + 1 : spec;
@@ -470,7 +446,7 @@ static void bind(int rootfd, char *spec, int ro)
 	t = tree(spec);
 	if (ro)
 		set_attr(t, MOUNT_ATTR_RDONLY, spec);
-	fd = in_root(rootfd, dst, RESOLVE_IN_ROOT_);
+	fd = in_root(rootfd, dst, RESOLVE_IN_ROOT);
 	attach(t, fd, "", spec);
 	close(fd);
 }
@@ -482,7 +458,7 @@ static int initial_mntns(void)
 
 	if (stat("/proc/self/ns/mnt", &self) < 0)
 		return -1;
-	if (self.st_ino == MNT_NS_INIT_INO)
+	if (self.st_ino == NSBOX_MNT_NS_INIT_INO)
 		return 1;
 	/* Before Linux 6.18 the initial namespace has no fixed inode: ask PID 1. */
 	if (self.st_ino >= 0xF0000000U && getpid() != 1 && stat("/proc/1/ns/mnt", &init) == 0)
@@ -581,13 +557,13 @@ static int pivot_run(int argc, char **argv)
 	if (what & 1 << (O_RO - O_PROC))
 		set_attr(rootfd, MOUNT_ATTR_RDONLY, root);
 	if (what & 1 << (O_PROC - O_PROC)) {
-		int fd = in_root(rootfd, "proc", RESOLVE_IN_ROOT_);
+		int fd = in_root(rootfd, "proc", RESOLVE_IN_ROOT);
 		attach(new_fs("proc", MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC, proc_opts),
 		       fd, "", "proc");
 		close(fd);
 	}
 	if (what & 1 << (O_SYS - O_PROC)) {
-		int fd = in_root(rootfd, "sys", RESOLVE_IN_ROOT_);
+		int fd = in_root(rootfd, "sys", RESOLVE_IN_ROOT);
 		attach(new_fs("sysfs", MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV
 			      | MOUNT_ATTR_NOEXEC, sys_opts), fd, "", "sysfs");
 		close(fd);
@@ -596,11 +572,11 @@ static int pivot_run(int argc, char **argv)
 		mount_dev(rootfd);
 	/* the binds, in the order given */
 	for (c = 0; c < nbinds; c++)
-		bind(rootfd, binds[c], robind[c]);
+		bind_one(rootfd, binds[c], robind[c]);
 	if (keep) {
 		/* pivot_root resolves put_old itself: allow no symlink and no escape */
 		const char *argv_keep = keep;
-		struct how how = { O_PATH | O_DIRECTORY | O_CLOEXEC, 0, RESOLVE_BENEATH_ | RESOLVE_NO_SYMLINKS_ };
+		struct compat_open_how how = { O_PATH | O_DIRECTORY | O_CLOEXEC, 0, RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS };
 
 		while (*keep == '/')
 			keep++;

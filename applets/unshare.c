@@ -29,6 +29,7 @@
 
 #include "config.h"
 #include "caps.h"
+#include "compat.h"
 #include "err.h"
 #include "exec.h"
 #include "fmt.h"
@@ -195,7 +196,7 @@ static int bind_ns(int i, int quiet)
 	}
 	if (mount(src, persist[i], NULL, MS_BIND, NULL) < 0) {
 		int e = errno;
-		if (quiet && e == EINVAL && ns_types[i].flag == CLONE_NEWNS)
+		if (quiet && e == EINVAL && i == NS_MNT)
 			return -2;
 		warn_errno("mount %s on %s failed", src, persist[i]);
 		if (e == EINVAL)
@@ -234,7 +235,7 @@ static void ack(int res)
  */
 static _Noreturn void helper(int go, int res, int alive)
 {
-	int i, st, pid = ns_by_flag(CLONE_NEWPID) - ns_types, tries = 0;
+	int i, st, tries = 0;
 	unsigned char retry = RETRY_MNT;
 
 	if (wait_word(go) != 'g')	/* unshare failed: nothing to do */
@@ -244,7 +245,7 @@ static _Noreturn void helper(int go, int res, int alive)
 		    && (st = idmap_write(self, i ? "gid" : "uid", maps[i])))
 			helper_fail(res, st);
 	for (i = 0; i < NS_COUNT; i++) {
-		if (!persist[i] || (i == pid && late_pid))
+		if (!persist[i] || (i == NS_PID && late_pid))
 			continue;
 		st = bind_ns(i, ++tries < 16);
 		if (st == -2) {
@@ -261,7 +262,7 @@ static _Noreturn void helper(int go, int res, int alive)
 			unpersist();
 			_exit(0);
 		}
-		if (bind_ns(pid, 0))
+		if (bind_ns(NS_PID, 0))
 			helper_fail(res, 1);
 		ack(res);
 	}
@@ -626,7 +627,6 @@ static void run_child(void *argv)
 int unshare_main(int argc, char **argv)
 {
 	struct optparse p;
-	const struct nstype *t;
 	const char *procdir = NULL, *root = NULL, *wd = NULL, *setgrp = NULL, *hostname = NULL;
 	unsigned long mapuser = NOID, mapgroup = NOID, uid = NOID, gid = NOID;
 	unsigned long owner_uid = NOID, owner_gid = NOID;
@@ -640,17 +640,12 @@ int unshare_main(int argc, char **argv)
 	(void)owner_uid, (void)owner_gid;
 	opt_init(&p, argc, argv, opts, usage);
 	while ((id = opt_next(&p)) >= 0) {
-		for (i = 0; i < NS_COUNT; i++) {
-			t = &ns_types[i];
-			if (id == t->letter) {
-				flags |= t->flag;
-				if (p.arg)
-					persist[i] = p.arg;
-				break;
-			}
-		}
-		if (i < NS_COUNT)
+		if ((i = ns_index_by_letter(id)) >= 0) {
+			flags |= ns_types[i].flag;
+			if (p.arg)
+				persist[i] = p.arg;
 			continue;
+		}
 		switch (id) {
 		case 'f':
 			forkit = 1;
@@ -764,7 +759,7 @@ int unshare_main(int argc, char **argv)
 	if (mapgroup != NOID && setgrp && !strcmp(setgrp, "allow"))
 		die("options --setgroups=allow and --map-group are mutually exclusive");
 
-	late_pid = forkit && persist[ns_by_flag(CLONE_NEWPID) - ns_types];
+	late_pid = forkit && persist[NS_PID];
 	for (i = 0; i < NS_COUNT; i++)
 		if (persist[i] || (CONFIG_UNSHARE_MAPS && (has_map(0) || has_map(1)))) {
 			self = getpid();

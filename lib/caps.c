@@ -6,12 +6,8 @@
 #include <unistd.h>
 
 #include "caps.h"
+#include "compat.h"
 #include "err.h"
-
-#ifndef PR_CAP_AMBIENT	/* older C library headers */
-#define PR_CAP_AMBIENT 47
-#define PR_CAP_AMBIENT_RAISE 2
-#endif
 
 void keep_caps(void)
 {

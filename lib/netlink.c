@@ -8,11 +8,8 @@
 #include <linux/net_namespace.h>
 #include <linux/rtnetlink.h>
 
+#include "compat.h"
 #include "netlink.h"
-
-#ifndef SOL_NETLINK
-#define SOL_NETLINK 270
-#endif
 
 int nl_open(struct nl *nl)
 {

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: 0BSD */
-/* The namespace types: one table shared by every applet. */
+/* The namespace types: one table shared by every applet, indexed by NS_* in lsns's order. */
 #ifndef NSBOX_NS_H
 #define NSBOX_NS_H
+
+enum { NS_MNT, NS_NET, NS_PID, NS_UTS, NS_IPC, NS_USER, NS_CGROUP, NS_TIME, NS_COUNT };
 
 struct nstype {
 	const char *name;	/* entry in /proc/PID/ns/, and lsns's TYPE: "mnt" */
@@ -11,10 +13,11 @@ struct nstype {
 	const char *children;	/* /proc/PID/ns/ entry to bind for persistence */
 };
 
-#define NS_COUNT 8
-extern const struct nstype ns_types[NS_COUNT];	/* in lsns order: mnt net pid uts ipc user cgroup time */
+extern const struct nstype ns_types[NS_COUNT];
 
-const struct nstype *ns_by_name(const char *name);
-const struct nstype *ns_by_flag(int flag);
+/* The NS_* index of a CLONE_NEW* flag, a /proc/PID/ns name or an option letter; -1 if none. */
+int ns_index(int flag);
+int ns_index_by_name(const char *name);
+int ns_index_by_letter(int letter);
 
 #endif
