@@ -126,7 +126,7 @@ $(O)/config.h: $(CONFIG) Config.in $(wildcard applets/*.kconfig) configs/genhead
 	$(need-kconfig)
 	$(Q)$(KCONFIG) configs/genheader.py $(CONFIG) $@
 
-$(O)/version.h: FORCE | $(O)
+$(O)/version-string.h: FORCE | $(O)
 	$(Q)echo '#define NSBOX_VERSION "$(VERSION)"' > $@.tmp; \
 	  cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
@@ -140,7 +140,7 @@ $(O)/%.o: %.c | $(O)/config.h $(O) $(KHDR)
 	$(if $(Q),@echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(O)/lib/version.o: $(O)/version.h
+$(O)/lib/version.o: $(O)/version-string.h
 
 $(O)/nsbox_unstripped: $(OBJS) $(LDSCRIPT)
 	$(if $(Q),@echo "  LD      $@")
@@ -188,7 +188,7 @@ deps:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null
 
 clean:
-	$(Q)rm -rf $(O)/applets $(O)/lib $(O)/nsbox $(O)/nsbox_unstripped $(O)/config.h $(O)/version.h
+	$(Q)rm -rf $(O)/applets $(O)/lib $(O)/nsbox $(O)/nsbox_unstripped $(O)/config.h $(O)/version-string.h
 
 distclean:
 	$(Q)rm -rf $(O)

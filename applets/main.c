@@ -14,6 +14,7 @@
 #include "fmt.h"
 #include "opt.h"
 #include "out.h"
+#include "version.h"
 
 #define APPLET(name, fn, dir) int fn(int argc, char **argv);
 #include "applets.h"

@@ -20,7 +20,7 @@ const char *applet_name = "nsbox";
  */
 #define MSGMAX (132 * 1024)
 
-void vmsg(int errnum, const char *fmt, va_list ap)
+static void vmsg(int errnum, const char *fmt, va_list ap)
 {
 	int e = errno;
 	char small[512];

@@ -12,8 +12,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-size_t fmt_v(char *buf, size_t size, const char *fmt, va_list ap);
-size_t fmt(char *buf, size_t size, const char *fmt, ...);
+/* Checked by the compiler as printf formats (the subset is a subset of printf's). */
+__attribute__((format(printf, 3, 0))) size_t fmt_v(char *buf, size_t size, const char *fmt, va_list ap);
+__attribute__((format(printf, 3, 4))) size_t fmt(char *buf, size_t size, const char *fmt, ...);
 size_t fmt_str(char *buf, size_t size, const char *s);
 size_t fmt_ull(char *buf, unsigned long long v, unsigned base);	/* no NUL; buf >= 23 */
 

@@ -7,6 +7,7 @@
 #include "err.h"
 #include "opt.h"
 #include "out.h"
+#include "version.h"
 
 
 void opt_init(struct optparse *p, int argc, char **argv, const struct opt *opts, const char *usage)

@@ -52,8 +52,6 @@ struct optparse {
 	int nops, from;		/* with permute: operands gathered before argv[ind] */
 };
 
-extern const char nsbox_version[];	/* lib/version.c */
-
 void opt_init(struct optparse *p, int argc, char **argv, const struct opt *opts, const char *usage);
 int opt_next(struct optparse *p);
 _Noreturn void print_usage(const char *usage);

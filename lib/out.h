@@ -12,7 +12,7 @@
 void out_write(const void *p, size_t n);
 void out_puts(const char *s);
 void out_putc(char c);
-void out_printf(const char *fmt, ...);
+__attribute__((format(printf, 1, 2))) void out_printf(const char *fmt, ...);
 int out_flush(void);	/* 0, or -1 with errno set */
 
 #endif

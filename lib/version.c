@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: 0BSD */
-/* The version string, from "git describe" at build time (see the Makefile). */
+/* The version string: see version.h; NSBOX_VERSION comes from the generated header. */
 #include "version.h"
+#include "version-string.h"
 
 const char nsbox_version[] = NSBOX_VERSION;

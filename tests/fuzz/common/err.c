@@ -51,7 +51,7 @@ static _Noreturn void leave(int status)
 	longjmp(fuzz_jmp, 1);
 }
 
-void vmsg(int errnum, const char *f, va_list ap)
+static void vmsg(int errnum, const char *f, va_list ap)
 {
 	char buf[1024];
 	size_t n = fmt_str(buf, sizeof(buf), applet_name);
