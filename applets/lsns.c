@@ -23,6 +23,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ascii.h"
 #include "compat.h"
 #include "config.h"
 #include "err.h"
@@ -886,19 +887,10 @@ static void init_table(void)
 static int column_id(const char *name, size_t n)
 {
 	int i;
-	size_t k;
 
-	for (i = 0; i < NCOLINFO; i++) {
-		for (k = 0; k < n; k++) {
-			char c = name[k];
-			if (c >= 'a' && c <= 'z')
-				c -= 32;
-			if (infos[i].name[k] != c)
-				break;
-		}
-		if (k == n && !infos[i].name[n])
+	for (i = 0; i < NCOLINFO; i++)
+		if (ascii_caseeq(name, n, infos[i].name))
 			return i;
-	}
 	warn("unknown column: %s", name);
 	return -1;
 }

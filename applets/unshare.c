@@ -39,6 +39,7 @@
 #include "opt.h"
 #include "out.h"
 #include "passwd.h"
+#include "sig.h"
 #include "xfuncs.h"
 #if CONFIG_UNSHARE_INIT
 #include "reaper.h"
@@ -380,31 +381,6 @@ static int parse_prop(const char *s)
 	die("unsupported propagation mode: %s", s);
 }
 
-/* Signal names as util-linux takes them: KILL or SIGKILL, any case; or a number. */
-static int parse_signal(const char *s)
-{
-	static const char names[] =
-		"HUP\0INT\0QUIT\0ILL\0TRAP\0ABRT\0BUS\0FPE\0KILL\0USR1\0SEGV\0USR2\0PIPE\0"
-		"ALRM\0TERM\0STKFLT\0CHLD\0CONT\0STOP\0TSTP\0TTIN\0TTOU\0URG\0XCPU\0XFSZ\0"
-		"VTALRM\0PROF\0WINCH\0IO\0PWR\0SYS\0";
-	unsigned long long v;
-	const char *n = names;
-	int i;
-
-	if (!parse_ull(s, 64, &v) && v)
-		return v;
-	if ((s[0] | 32) == 's' && (s[1] | 32) == 'i' && (s[2] | 32) == 'g')
-		s += 3;
-	for (i = 1; *n; i++, n += strlen(n) + 1) {
-		size_t k = 0;
-		while (n[k] && (s[k] >= 'a' && s[k] <= 'z' ? s[k] - 32 : s[k]) == n[k])
-			k++;
-		if (!n[k] && !s[k])
-			return i;
-	}
-	return -1;
-}
-
 static unsigned long parse_id(const char *s, int group)
 {
 	unsigned long long v;
@@ -674,7 +650,7 @@ int unshare_main(int argc, char **argv)
 		case O_KILLCHILD:
 			forkit = 1;
 			killsig = SIGKILL;
-			if (p.arg && (killsig = parse_signal(p.arg)) < 0)
+			if (p.arg && (killsig = sig_parse(p.arg)) < 0)
 				die("unknown signal: %s", p.arg);
 			break;
 		case O_FORWARD:
