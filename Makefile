@@ -2,6 +2,10 @@
 # nsbox: one static binary of namespace tools.  "make help" lists the targets.
 
 O        ?= build
+# The util-linux 2.42 reference root (tests/sidref.sh), shared by every build variant.
+ifeq ($(origin SIDREF),undefined)
+  SIDREF := $(O)/sid
+endif
 PREFIX   ?= /usr
 DESTDIR  ?=
 PYTHON   := /usr/bin/python3
@@ -71,14 +75,16 @@ help:
 	@echo '                      (hard links; SYMLINKS=1 for symbolic links)'
 	@echo '  clean             - remove the build outputs, keep the configuration'
 	@echo '  distclean         - remove $(O) entirely'
-	@echo '  deps              - install the Debian packages the build, tests and VM need'
+	@echo '  deps              - install the Debian packages the build, tests and VM need,'
+	@echo '                      and make the util-linux 2.42 reference root $$(SIDREF)'
 	@echo 'Configuration (kept in $$(O)/.config):'
 	@echo '  defconfig         - every applet and feature (configs/defconfig)'
 	@echo '  NAME_defconfig    - configs/NAME_defconfig: $(notdir $(wildcard configs/*_defconfig))'
 	@echo '  allnoconfig allyesconfig oldconfig olddefconfig menuconfig savedefconfig'
 	@echo 'Tests:'
 	@echo '  test              - run tests/*.test against $(O)/nsbox (T=NAME: one file;'
-	@echo '                      TEST_HOST=1: against the host commands, e.g. util-linux)'
+	@echo '                      TEST_HOST=1: against the host commands, e.g. util-linux;'
+	@echo '                      TEST_HOST=sid: against util-linux 2.42 from $$(SIDREF))'
 	@echo '                      then the suite inside the VM (test-qemu; VM=0 skips it)'
 	@echo 'Booting nsbox as PID 1 (QEMU, TCG; ACCEL=kvm to opt in):'
 	@echo '  run               - boot $$(O)/initramfs.cpio.gz and run the demo of every applet'
@@ -166,7 +172,7 @@ install: $(O)/nsbox
 include initramfs/initramfs.mk
 
 test: $(if $(TEST_HOST),,$(O)/nsbox)
-	$(Q)O=$(O) $(TEST_RUN) $(T)
+	$(Q)O=$(O) SIDREF=$(abspath $(SIDREF)) $(TEST_RUN) $(T)
 
 include bench/bench.mk
 
@@ -174,18 +180,22 @@ include tests/fuzz/fuzz.mk
 
 # ---- housekeeping -------------------------------------------------------------
 DEPS := gcc make musl-tools python3-kconfiglib cpio busybox-static qemu-system-x86 \
-        iproute2 iputils-ping util-linux file kmod clang libclang-rt-14-dev valgrind hyperfine toybox uidmap strace
+        iproute2 iputils-ping util-linux file kmod clang libclang-rt-14-dev valgrind hyperfine toybox uidmap strace \
+        debootstrap
 
 deps:
 	@missing=$$(for p in $(DEPS); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
 	done); \
-	[ -z "$$missing" ] && exit 0; \
-	if [ "$$(id -u)" != 0 ]; then \
+	if [ -n "$$missing" ] && [ "$$(id -u)" != 0 ]; then \
 	  echo "missing packages; as root run: apt-get install --no-install-recommends" $$missing; exit 1; \
 	fi; \
-	echo "installing:" $$missing; \
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	fi; \
+	if [ "$$(id -u)" = 0 ]; then rm -f $(SIDREF).fail; tests/sidref.sh $(SIDREF) >/dev/null || true; fi
 
 clean:
 	$(Q)rm -rf $(O)/applets $(O)/lib $(O)/nsbox $(O)/nsbox_unstripped $(O)/config.h $(O)/version-string.h

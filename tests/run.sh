@@ -5,6 +5,8 @@
 #   O=DIR          the build directory holding nsbox (default: build)
 #   NSBOX=PATH     the binary to test (default: $O/nsbox)
 #   TEST_HOST=1    test the host's commands (util-linux) instead of nsbox
+#   TEST_HOST=sid  the same with util-linux 2.42 from the sid root first on PATH
+#   SIDREF=DIR     the sid reference root (tests/sidref.sh; default: $O/sid)
 #   TEST_TIMEOUT=S the time one .test file may take (default: 600)
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,6 +18,18 @@ RESULTS=$TESTDIR/results
 trap 'rm -rf "$TESTDIR"' EXIT
 trap 'exit 130' INT TERM
 : > "$RESULTS"
+
+# The util-linux 2.42 reference (tests/sidref.sh): SIDBIN holds its lsns,
+# unshare and nsenter; without it SIDSKIP says why, and the cases skip.
+SIDREF=${SIDREF:-$O/sid}
+SIDSKIP=
+SIDBIN=$("$TOP/tests/sidref.sh" "$SIDREF" 2> "$TESTDIR/sidref.err") ||
+	SIDSKIP=$(sed 's/^sidref: //' "$TESTDIR/sidref.err" | tail -n 1)
+[ -n "$SIDBIN" ] || SIDSKIP=${SIDSKIP:-tests/sidref.sh failed}
+if [ "$TEST_HOST" = sid ]; then
+	[ -n "$SIDBIN" ] || { echo "run.sh: TEST_HOST=sid: $SIDSKIP" >&2; exit 1; }
+	PATH=$SIDBIN:$PATH
+fi
 
 if [ -n "$TEST_HOST" ]; then
 	HOSTMODE=1
@@ -42,7 +56,7 @@ if [ -n "$VALGRIND" ] && [ -z "$HOSTMODE" ]; then
 	# the suppressions are valgrind's own false positives (see the file)
 	VG="$VG --log-file=$TESTDIR/valgrind.%p.log --suppressions=$TOP/tests/valgrind.supp"
 fi
-export PATH HOSTMODE NSBOX OPTIONFLAGS TESTDIR RESULTS TOP VG
+export PATH HOSTMODE NSBOX OPTIONFLAGS TESTDIR RESULTS TOP VG SIDBIN SIDSKIP
 
 if [ $# -gt 0 ]; then
 	files=
