@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: 0BSD */
 /*
- * lsns: list namespaces, with util-linux 2.38's output, in linear time.
+ * lsns: list namespaces, with util-linux 2.42's output, in linear time.
  *
  * One pass over /proc (per process an O_PATH fd on PID/ns for its owner and
  * one readlink per namespace type; split with a forked helper when /proc is
@@ -8,8 +8,9 @@
  * namespaces by inode, and per namespace (not per process) the optional
  * work: NS_GET_PARENT/NS_GET_USERNS only for PNS, ONS and the owner/parent
  * trees, RTM_GETNSID only for NETNSID, mountinfo only for NSFS, the command
- * line only for the rows printed.  A process that vanishes mid-scan is
- * left out entirely.
+ * line only for the rows printed.  The fds (namespaces held by an nsfs fd
+ * or a socket) are read in the same pass, in the views that list
+ * namespaces.  A process that vanishes mid-scan is left out entirely.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -98,6 +99,7 @@ struct nsent {
 	unsigned long rel_id[2];
 	int rel[2];			/* index, or -1 */
 	unsigned uid_fallback;
+	int nsid;			/* NETNSID without processes: -2 none, -1 unassigned */
 	struct tb_line *outline;
 	char *nsfs;
 };
@@ -110,7 +112,7 @@ static int *phash, *nhash;
 static unsigned phsize, nhsize;
 
 static int columns[NCOLINFO * 2], ncolumns;
-static int tree, raw, json, notrunc, nowrap, noheadings;
+static int tree, raw, json, notrunc, nowrap, noheadings, want_nsid;
 static int want[NS_COUNT];
 
 static int has_column(int id)
@@ -197,6 +199,7 @@ static int ns_add(int type, unsigned long ino)
 	n->ino = ino;
 	n->type = type;
 	n->proc = n->rel[0] = n->rel[1] = -1;
+	n->nsid = -2;
 	h = hash(ino, nhsize);
 	n->hnext = nhash[h];
 	nhash[h] = nns;
@@ -205,12 +208,103 @@ static int ns_add(int type, unsigned long ino)
 
 /* ---- the scan ---------------------------------------------------------------------- */
 
+/* An fd that may hold a namespace no process is in: nsfs (ino) or a socket (ino 0). */
+struct held {
+	int fd;
+	unsigned long long ino;
+};
+#define HELD_MAX 4
+
 /* What the scan learns of one process. */
 struct rec {
 	int pid;
 	unsigned uid;
 	unsigned long ino[NS_COUNT];
+	int nheld;			/* HELD_MAX + 1: more than fit, look again */
+	struct held held[HELD_MAX];
 };
+
+static int scan_held;			/* the scan also looks at the fds */
+static struct { int pid; struct held h; } *pending;	/* h.fd -1: all of pid's */
+static int npending, pending_cap;
+
+/* "net:[4026531840]", an nsfs fd's link: the inode if of a type asked for, else 0. */
+static unsigned long long nsfs_link(char *link)
+{
+	char *b = strchr(link, ':');
+	unsigned long long ino;
+	size_t n;
+	int t;
+
+	if (link[0] == '/' || !b || b[1] != '[' || (n = strlen(b)) < 4 || b[n - 1] != ']')
+		return 0;
+	b[n - 1] = *b = 0;
+	t = ns_index_by_name(link);
+	if (t < 0 || !want[t] || parse_ull(b + 2, ~0ULL, &ino))
+		return 0;
+	return ino;
+}
+
+/*
+ * The fds of process PID that may hold a namespace: nsfs fds of a type asked
+ * for (their link names the namespace, so a known one costs no open) and,
+ * when network namespaces are asked for, sockets.  fn(ctx, fd, ino) for
+ * each, until it returns nonzero.
+ */
+typedef int held_fn(void *ctx, int fd, unsigned long long ino);
+
+static void scan_fds(int procfd, int pid, held_fn *fn, void *ctx)
+{
+	char path[24], link[64];
+	struct dirent *e;
+	int fd;
+	DIR *d;
+
+	fmt(path, sizeof(path), "%d/fd", pid);
+	fd = openat(procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	if (!(d = fdopendir(fd))) {
+		close(fd);
+		return;
+	}
+	while ((e = readdir(d))) {
+		unsigned long long num, ino;
+		ssize_t n;
+		if (parse_ull(e->d_name, INT_MAX, &num) ||
+		    (n = readlinkat(fd, e->d_name, link, sizeof(link) - 1)) < 0)
+			continue;
+		link[n] = 0;
+		if (!strncmp(link, "socket:[", 8) ? want[NS_NET] && fn(ctx, num, 0)
+						  : (ino = nsfs_link(link)) && fn(ctx, num, ino))
+			break;
+	}
+	closedir(d);
+}
+
+static int keep_held(void *ctx, int fd, unsigned long long ino)
+{
+	struct rec *r = ctx;
+
+	if (r->nheld == HELD_MAX) {
+		r->nheld++;
+		return 1;
+	}
+	r->held[r->nheld].fd = fd;
+	r->held[r->nheld++].ino = ino;
+	return 0;
+}
+
+static void add_pending(int pid, int fd, unsigned long long ino)
+{
+	if (npending == pending_cap) {
+		pending_cap = pending_cap ? 2 * pending_cap : 16;
+		pending = xrealloc(pending, pending_cap * sizeof(*pending));
+	}
+	pending[npending].pid = pid;
+	pending[npending].h.fd = fd;
+	pending[npending++].h.ino = ino;
+}
 
 /* Scan /proc/PID; 0 and *r filled, or -1 when it has gone. */
 static int scan_process(int procfd, int pid, struct rec *r)
@@ -254,7 +348,12 @@ static int scan_process(int procfd, int pid, struct rec *r)
 	}
 	close(nsfd);
 	/* A failure other than EACCES: keep the process only if it still lives. */
-	return gone && fstatat(procfd, name, &st, 0) ? -1 : 0;
+	if (gone && fstatat(procfd, name, &st, 0))
+		return -1;
+	r->nheld = 0;
+	if (scan_held)
+		scan_fds(procfd, pid, keep_held, r);
+	return 0;
 }
 
 static void add_process(const struct rec *r)
@@ -284,6 +383,11 @@ static void add_process(const struct rec *r)
 		}
 		p->ns[i] = n;
 	}
+	if (r->nheld > HELD_MAX)
+		add_pending(r->pid, -1, 0);
+	else
+		for (i = 0; i < r->nheld; i++)
+			add_pending(r->pid, r->held[i].fd, r->held[i].ino);
 }
 
 /*
@@ -472,11 +576,13 @@ static int add_ns_for_fd(int fd, unsigned long ino)
 	unsigned long pino, oino;
 	unsigned uid = 0;
 
-	if (type < 0)
+	if (type < 0 || !want[type])
 		return -1;
 	pfd = related(fd, type, R_PARENT, &pino);
 	ofd = related(fd, type, R_OWNER, &oino);
 	n = ns_add(type, ino);
+	if (type == NS_NET && want_nsid)
+		nss[n].nsid = nl_get_nsid(fd);
 	nss[n].rel_id[R_PARENT] = pino;
 	nss[n].rel_id[R_OWNER] = oino;
 	if (!ns_ioctl(fd, NS_GET_OWNER_UID, "NS_GET_OWNER_UID", &uid))
@@ -566,66 +672,100 @@ static unsigned long long nsfs_mount(struct mountinfo *m)
 	return ino;
 }
 
-/* ---- -P: namespaces without processes (util-linux 2.39) ---------------------------- */
+/* ---- namespaces without processes (util-linux 2.39-2.42) ------------------------ */
 
 /* An nsfs fd on a namespace not yet known (the callers check): add it, if of a type asked for. */
 static void add_held(int fd, unsigned long ino)
 {
-	int type;
-
 	if (fd < 0)
 		return;
-	type = ns_index(ns_ioctl(fd, NS_GET_NSTYPE, "NS_GET_NSTYPE", NULL));
-	if (type >= 0 && want[type])
-		add_ns_for_fd(fd, ino);
+	add_ns_for_fd(fd, ino);
 	close(fd);
 }
 
-/*
- * Namespaces held only by an nsfs bind mount or by an open fd.  Not looked
- * for without -P, so that the default views stay those of util-linux 2.38,
- * which does not list them; 2.39 also finds network namespaces through
- * sockets (pidfd_getfd and SIOCGSKNS), which is left out.
- */
-static void read_held(int procfd)
+/* Namespaces held by an nsfs bind mount ("ip netns add", "unshare --net=FILE"). */
+static void read_bound(void)
 {
 	char *buf = read_file_alloc("/proc/self/mountinfo", NULL), *pos = buf;
 	struct mountinfo m;
-	struct stat ns;
-	int i;
 
 	if (!buf)
 		die_errno("failed to parse /proc/self/mountinfo");
 	while (!mountinfo_next(&pos, &m)) {
 		unsigned long long ino = nsfs_mount(&m);
-		if (ino && ns_find(ino) < 0)
+		int t = ino ? ns_index_by_name(m.root) : -1;
+		if (t >= 0 && want[t] && ns_find(ino) < 0)
 			add_held(openat(AT_FDCWD, m.target, O_RDONLY | O_CLOEXEC), ino);
 	}
 	free(buf);
-	if (stat("/proc/self/ns/user", &ns))
-		return;
-	for (i = 0; i < nprocs; i++) {
-		char path[24];
-		struct dirent *e;
-		DIR *d;
-		int fd;
+}
 
-		fmt(path, sizeof(path), "%d/fd", procs[i].pid);
-		fd = openat(procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (fd < 0 || !(d = fdopendir(fd))) {
-			if (fd >= 0)
-				close(fd);
-			continue;
-		}
-		while ((e = readdir(d))) {
-			struct stat st;
-			if (e->d_name[0] >= '0' && e->d_name[0] <= '9' &&
-			    !fstatat(fd, e->d_name, &st, 0) && st.st_dev == ns.st_dev &&
-			    ns_find(st.st_ino) < 0)
-				add_held(openat(fd, e->d_name, O_RDONLY | O_CLOEXEC), st.st_ino);
-		}
-		closedir(d);
+/*
+ * The network namespace of socket FD of process PID (pidfd_getfd, then
+ * SIOCGSKNS), if no process is in it.  *pidfd: the process's pidfd, opened
+ * on its first socket (-2 when that failed).
+ */
+static void add_sock_ns(int pid, int fd, int *pidfd)
+{
+	struct stat st;
+	int sk, nsfd;
+
+	if (*pidfd == -1 && (*pidfd = syscall(SYS_pidfd_open, pid, 0)) < 0)
+		*pidfd = -2;
+	if (*pidfd < 0 || (sk = syscall(SYS_pidfd_getfd, *pidfd, fd, 0)) < 0)
+		return;
+	nsfd = ioctl(sk, SIOCGSKNS);
+	close(sk);
+	if (nsfd < 0)
+		return;
+	if (!fstat(nsfd, &st) && ns_find(st.st_ino) < 0)
+		add_ns_for_fd(nsfd, st.st_ino);
+	close(nsfd);
+}
+
+/* Process pid's fd that may hold a namespace: add the namespace if no process is in it. */
+struct fdctx { int procfd, pid, pidfd; };
+
+static int add_fd_ns(void *ctx, int fd, unsigned long long ino)
+{
+	struct fdctx *c = ctx;
+	char path[40];
+
+	if (!ino) {
+		add_sock_ns(c->pid, fd, &c->pidfd);
+	} else if (ns_find(ino) < 0) {
+		fmt(path, sizeof(path), "%d/fd/%d", c->pid, fd);
+		add_held(openat(c->procfd, path, O_RDONLY | O_CLOEXEC), ino);
 	}
+	return 0;
+}
+
+/*
+ * As util-linux 2.42 does, every view that lists namespaces also lists those
+ * no process is in: held by an open fd, by a socket (network namespaces) or
+ * by an nsfs bind mount.  The scan noted the fds (all processes' with all).
+ */
+static void read_held(int procfd, int all)
+{
+	struct fdctx c = { procfd, 0, -1 };
+	int i;
+
+	for (i = 0; i < (all ? nprocs : npending); i++) {
+		int pid = all ? procs[i].pid : pending[i].pid;
+		if (pid != c.pid && c.pidfd >= 0)
+			close(c.pidfd);
+		if (pid != c.pid)
+			c.pidfd = -1;
+		c.pid = pid;
+		if (all || pending[i].h.fd < 0)
+			scan_fds(procfd, pid, add_fd_ns, &c);
+		else
+			add_fd_ns(&c, pending[i].h.fd, pending[i].h.ino);
+	}
+	if (c.pidfd >= 0)
+		close(c.pidfd);
+	free(pending);
+	read_bound();
 }
 
 /* ---- NSFS: nsfs mounts, from /proc/self/mountinfo -------------------------------- */
@@ -779,8 +919,8 @@ static struct tb_line *add_line(struct nsent *n, struct proc *p)
 		case C_UID: s = snum((int)(p ? p->uid : n->uid_fallback)); break;
 		case C_USER: s = xstrdup(user_name(p ? p->uid : n->uid_fallback)); break;
 		case C_NETNSID:
-			if (p && n->type == NS_NET) {
-				int id = netnsid(n);
+			if (n->type == NS_NET && (p || n->nsid > -2)) {
+				int id = p ? netnsid(n) : n->nsid;
 				if (id >= 0)
 					s = snum(id);
 				else if (id == -1)
@@ -932,7 +1072,7 @@ static int add_columns(const char *list)
 static void exclusive(int c)
 {
 	static const struct { char a, b; const char *msg; } pairs[] = {
-		{ 'J', 'r', "--json --raw" }, { 'P', 'p', "--persistent --task" },
+		{ 'J', 'r', "--json and --raw" }, { 'P', 'p', "--persistent and --task" },
 	};
 	static int seen[2];	/* per pair, the option of it given first */
 	int k;
@@ -941,7 +1081,7 @@ static void exclusive(int c)
 		if (c != pairs[k].a && c != pairs[k].b)
 			continue;
 		if (seen[k] && seen[k] != c)
-			die("mutually exclusive arguments: %s", pairs[k].msg);
+			die("options %s cannot be combined", pairs[k].msg);
 		seen[k] = c;
 	}
 }
@@ -987,7 +1127,7 @@ int lsns_main(int argc, char **argv)
 			long long v;
 			while (*a == ' ' || (*a >= '\t' && *a <= '\r'))
 				a++;
-			if (parse_ll(a, -0x7fffffffLL - 1, 0x7fffffff, &v)) {
+			if (parse_ll(a, 1, 0x7fffffff, &v)) {
 				const char *d = a + (*a == '-' || *a == '+');
 				if (!*d || d[strspn(d, "0123456789")])
 					die("invalid PID argument: '%s'", p.arg);
@@ -1061,11 +1201,13 @@ int lsns_main(int argc, char **argv)
 		return 1;
 
 	procfd = openat(AT_FDCWD, "/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	scan_held = !fltr_pid && !fltr_ns;
 	read_processes(tree == TREE_PROCESS || has_column(C_PPID), fltr_ns);
 	if (has_column(C_PNS) || has_column(C_ONS) || tree == TREE_OWNER || tree == TREE_PARENT)
 		read_relations();
-	if (persist)
-		read_held(procfd);
+	want_nsid = has_column(C_NETNSID);
+	if (scan_held || (fltr_ns && ns_find(fltr_ns) < 0))
+		read_held(procfd, !scan_held);
 	if (tree == TREE_OWNER || tree == TREE_PARENT)
 		connect_namespaces();
 	if (has_column(C_NSFS))

@@ -46,6 +46,6 @@ $(BENCH_O)/cfg/%/nsbox: $(BENCH_O)/cfg/%/.config FORCE
 BENCH_BOOT := $(if $(filter 1,$(QUICK) $(DRY)),,$(filter boot,$(or $(CASES),boot)))
 bench: bench-floor $(if $(filter size,$(or $(CASES),size)),bench-nsbox,$(BENCH_O)/cfg/defconfig/nsbox) \
        $(if $(BENCH_BOOT),$(KERNEL) $(INITRAMFS))
-	$(Q)$(PYTHON) bench/bench.py --out $(BENCH_O) --kernel $(KERNEL) --initramfs $(INITRAMFS) \
+	$(Q)SIDREF=$(abspath $(SIDREF)) $(PYTHON) bench/bench.py --out $(BENCH_O) --kernel $(KERNEL) --initramfs $(INITRAMFS) \
 	  $(if $(filter 1,$(QUICK)),--quick) $(if $(filter 1,$(DRY)),--dry) \
 	  $(if $(CASES),--cases "$(CASES)")

@@ -525,6 +525,10 @@ class Target:
 
 
 # ---- case 3: lsns scaling --------------------------------------------------------------
+SIDLSNS = os.path.join(os.environ.get("SIDREF", "build/sid") + ".bin", "lsns")
+SIDLSNS = os.path.abspath(SIDLSNS) if os.access(SIDLSNS, os.X_OK) else None
+
+
 def case_lsns():
     if not need("lsns", "lsns scaling") or not peer("util-linux", UL["lsns"], "lsns scaling"):
         return
@@ -544,12 +548,19 @@ def case_lsns():
             r = reps(10, 10)
             res = tbench([("nsbox", [[os.path.join(BIN, "lsns")]]),
                           ("util-linux", [[UL["lsns"]]]),
-                          ("floor", [[os.path.join(FLOOR, "lsns")]])], r,
+                          ("floor", [[os.path.join(FLOOR, "lsns")]])] +
+                         ([("util-linux-2.42", [[SIDLSNS]])] if SIDLSNS else []), r,
                          warm=0 if DRY or n > 4000 else 1, wrap=wrap, outdir=d)
             outs = {}
             for k in ("nsbox", "util-linux"):
                 with open(os.path.join(d, k + ".out"), "rb") as f:
                     outs[k] = f.read()
+            # nsbox prints what util-linux 2.42 prints (2.38.1 does not list the
+            # namespaces held only by bind mounts, fds or sockets): compared with
+            # the sid reference (tests/sidref.sh) where it is made
+            if SIDLSNS:
+                with open(os.path.join(d, "util-linux-2.42.out"), "rb") as f:
+                    outs["util-linux"] = f.read()
             same = outs["nsbox"] == outs["util-linux"]
             if not same:
                 keep = os.path.join(OUT, "lsns-%d" % n)

@@ -50,6 +50,9 @@
 #endif
 
 /* ---- netlink ------------------------------------------------------------------------- */
+#ifndef SIOCGSKNS			/* Linux 4.9: a socket's network namespace */
+#define SIOCGSKNS		0x894C
+#endif
 #ifndef SOL_NETLINK			/* Linux 2.6.14 */
 #define SOL_NETLINK		270
 #endif
@@ -82,6 +85,9 @@
 #endif
 #ifndef SYS_pidfd_open			/* Linux 5.3 */
 #define SYS_pidfd_open		(NSBOX_SYS_BASE + 434)
+#endif
+#ifndef SYS_pidfd_getfd			/* Linux 5.6 */
+#define SYS_pidfd_getfd		(NSBOX_SYS_BASE + 438)
 #endif
 #ifndef SYS_openat2			/* Linux 5.6 */
 #define SYS_openat2		(NSBOX_SYS_BASE + 437)

@@ -326,15 +326,22 @@ static void layout(void)
 
 	for (c = 0; c < T->ncols; c++) {
 		struct tb_col *col = &T->cols[c];
-		col->wmin = strlen(col->name);
+		col->wmin = T->noheadings ? 0 : strlen(col->name);
 		if (!col->wmin)
 			col->wmin = 1;
 		col->width = col->art = 0;
 	}
 	each_line(measure);
+	/*
+	 * libsmartcols 2.42: the width hint counts only where the data is wider
+	 * than the header (or there is no header); without a header, a column
+	 * with no data takes no width.
+	 */
 	for (c = 0; c < T->ncols; c++) {
 		struct tb_col *col = &T->cols[c];
-		if (col->width < col->wmin)
+		if (T->noheadings && !col->width)
+			col->wmin = 0;
+		else if (col->width <= col->wmin)
 			col->width = col->wmin;
 		else if (col->hint && col->width < col->hint && col->wmin < col->hint)
 			col->width = col->hint;
