@@ -43,7 +43,7 @@
 static const char usage[] =
 	"\n"
 	"Usage:\n"
-	" lsns [options] [<namespace>]\n"
+	" lsns [options] [<namespace ID>]\n"
 	"\n"
 	"List system namespaces.\n"
 	"\n"
@@ -59,12 +59,11 @@ static const char usage[] =
 	" -u, --notruncate       don't truncate text in columns\n"
 	" -W, --nowrap           don't use multi-line representation\n"
 	" -t, --type <name>      namespace type (mnt, net, ipc, user, pid, uts, cgroup, time)\n"
-	" -T, --tree <rel>       use tree format (parent, owner, or process)\n"
+	" -T, --tree[=<rel>]     use tree format (parent, owner, or process)\n"
 	"\n"
+	" -H, --list-columns     list the available columns\n"
 	" -h, --help             display this help\n"
 	" -V, --version          display version\n"
-	"\n"
-	"Columns: NS TYPE PATH NPROCS PID PPID COMMAND UID USER NETNSID NSFS PNS ONS\n"
 	"\n"
 	"For more details see lsns(8).\n";
 
@@ -78,6 +77,15 @@ static const struct { char name[8]; unsigned char hint, flags; } infos[NCOLINFO]
 	{ "UID", 0, TB_RIGHT | TB_NUMBER }, { "USER", 0, 0 }, { "NETNSID", 0, TB_RIGHT },
 	{ "NSFS", 0, TB_WRAPNL }, { "PNS", 10, TB_RIGHT | TB_NUMBER },
 	{ "ONS", 10, TB_RIGHT | TB_NUMBER },
+};
+
+static const char *const helps[NCOLINFO] = {
+	"namespace identifier (inode number)", "kind of namespace", "path to the namespace",
+	"number of processes in the namespace", "lowest PID in the namespace", "PPID of the PID",
+	"command line of the PID", "UID of the PID", "username of the PID",
+	"namespace ID as used by network subsystem",
+	"nsfs mountpoint (usually used network subsystem)",
+	"parent namespace identifier (inode number)", "owner namespace identifier (inode number)",
 };
 
 enum { TREE_NONE, TREE_PROCESS, TREE_OWNER, TREE_PARENT };
@@ -1021,6 +1029,26 @@ static void init_table(void)
 	tab.name = "namespaces";
 }
 
+/* -H: the columns, their JSON types and what they show (util-linux 2.41) */
+static int list_columns(void)
+{
+	static struct tb_col cols[] = {
+		{ .name = "holder", .flags = TB_RIGHT }, { .name = "type" }, { .name = "description" },
+	};
+	struct table t = { .cols = cols, .ncols = 3, .raw = raw, .json = json,
+			   .noheadings = 1, .utf8 = -1, .name = "lsns-columns" };
+	int i;
+
+	for (i = 0; i < NCOLINFO; i++) {
+		struct tb_line *l = tb_add(&t, NULL);
+		tb_set(l, 0, xstrdup(infos[i].name));
+		tb_set(l, 1, xstrdup(infos[i].flags & TB_NUMBER ? "<integer>" : "<string>"));
+		tb_set(l, 2, xstrdup(helps[i]));
+	}
+	tb_print(&t);
+	return 0;
+}
+
 /* ---- options ---------------------------------------------------------------------- */
 
 /* util-linux's -o list rules: "+LIST" appends; an empty name fails silently. */
@@ -1101,12 +1129,13 @@ int lsns_main(int argc, char **argv)
 		{ 'W', "nowrap", OPT_NONE },
 		{ 't', "type", OPT_REQ },
 		{ 'T', "tree", OPT_OPT },
+		{ 'H', "list-columns", OPT_NONE },
 		{ 0 }
 	};
 	struct optparse p;
 	const char *outarg = NULL;
 	int c, i, force_list = 0, is_net = 0, ntypes = 0, fltr_pid = 0;
-	int persist = 0;
+	int persist = 0, collist = 0;
 	unsigned long long fltr_ns = 0;
 
 	opt_init(&p, argc, argv, opts, usage);
@@ -1149,6 +1178,7 @@ int lsns_main(int argc, char **argv)
 			break;
 		}
 		case 'W': nowrap = 1; break;
+		case 'H': collist = 1; break;
 		case 'T': {
 			const char *a = p.arg;
 			tree = TREE_OWNER;
@@ -1166,6 +1196,8 @@ int lsns_main(int argc, char **argv)
 		}
 		}
 	}
+	if (collist)
+		return list_columns();
 	if (!ntypes)
 		for (i = 0; i < NS_COUNT; i++)
 			want[i] = 1;
