@@ -1,7 +1,14 @@
 # SPDX-License-Identifier: 0BSD
 # nsbox: one static binary of namespace tools.  "make help" lists the targets.
 
-O        ?= build
+# ARCH=NAME: the target (cross/arch.sh); its outputs go to build/NAME, x86_64's to build.
+ARCH     ?= x86_64
+ARCHINFO := $(shell sh cross/arch.sh $(ARCH) GNU DEB 2>&1)
+ifneq ($(words $(ARCHINFO)),2)
+  $(error $(ARCHINFO))
+endif
+NATIVE   := $(filter x86_64,$(ARCH))
+O        ?= $(if $(NATIVE),build,build/$(ARCH))
 # The util-linux 2.42 reference root (tests/sidref.sh), shared by every build variant.
 ifeq ($(origin SIDREF),undefined)
   SIDREF := $(O)/sid
@@ -27,22 +34,48 @@ else ifeq ($(VALGRIND),1)
   OPT := -O1 -g
   LDOPT :=
 else
+  # CC: musl-gcc for x86_64; for another ARCH, Debian's cross gcc with the musl
+  # sysroot that cross/sysroot.sh unpacks into $(O)/sysroot.  CROSS_COMPILE=PREFIX
+  # names a toolchain that brings its own libc and headers (Buildroot, OpenWrt).
   ifeq ($(origin CC),default)
-    CC := musl-gcc
+    ifneq ($(CROSS_COMPILE),)
+      CC := $(CROSS_COMPILE)gcc
+    else ifneq ($(NATIVE),)
+      CC := musl-gcc
+    else
+      SYSROOT ?= $(O)/sysroot
+      CC := $(word 1,$(ARCHINFO))-gcc -specs $(SYSROOT)/musl.specs
+    endif
   endif
   # A static binary is never relocated: -fno-pie keeps tables of pointers read-only.
   OPT := -Os -fno-pie -fno-asynchronous-unwind-tables -fno-unwind-tables
   LDOPT := -static -Wl,-z,noseparate-code -Wl,-z,norelro
 endif
-# musl-gcc sees only musl's headers: lend it the kernel's (linux/, asm/, asm-generic/);
-# nsbox brings its own malloc (lib/alloc.c) and lays out its hot code (applets/hot.ld).
+CROSS_COMPILE ?= $(if $(NATIVE),,$(word 1,$(ARCHINFO))-)
+# musl-gcc and the sysroot's specs see only musl's headers: lend them the kernel's
+# (linux/, asm/, asm-generic/).  With musl, nsbox brings its own malloc (lib/alloc.c)
+# and lays out its hot code (applets/hot.ld).
 ifeq ($(notdir $(CC)),musl-gcc)
   KHDR := $(O)/kernel-headers
-  OPT += -isystem $(KHDR) -DNSBOX_OWN_MALLOC
+else ifneq ($(SYSROOT),)
+  KHDR := $(SYSROOT)/khdr
+endif
+ifeq ($(filter 1,$(SANITIZE) $(VALGRIND)),)
+  MUSL := $(if $(KHDR),1,$(findstring musl,$(shell $(CC) -dumpmachine 2>/dev/null)))
+endif
+ifneq ($(KHDR),)
+  OPT += -isystem $(KHDR)
+endif
+ifneq ($(MUSL),)
+  OPT += -DNSBOX_OWN_MALLOC
   LDSCRIPT := applets/hot.ld
   LDOPT += -Wl,-T,$(LDSCRIPT)
+  # i386's usual base, 0x08048000, starts the hot code half-way into a 64 KB window
+  ifeq ($(ARCH),i386)
+    LDOPT += -Wl,-Ttext-segment=0x08000000
+  endif
 endif
-STRIP    ?= strip
+STRIP    ?= $(CROSS_COMPILE)strip
 
 CFLAGS   := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPT) -ffunction-sections -fdata-sections \
             -ffile-prefix-map=$(CURDIR)/= -Ilib -Iapplets -I$(O) $(EXTRA_CFLAGS)
@@ -93,6 +126,13 @@ help:
 	@echo '  initramfs         - $$(O)/initramfs.cpio.gz (initramfs-test: $$(O)/initramfs-test.cpio.gz)'
 	@echo '                      MODULES="veth bridge", EXTRA=FILE, KERNEL=IMAGE KMODDIR=DIR'
 	@echo 'Variables: O=DIR (output directory), V=1 (verbose), CC=..., SANITIZE=1 (glibc, ASan+UBSan)'
+	@echo 'Cross-building (README: Cross-building):'
+	@echo '  ARCH=NAME         x86_64 (default), aarch64, arm, mips, mipsel, i386, s390x: build, run,'
+	@echo '                    test (in that VM; mips: under qemu-mips-static) in build/NAME'
+	@echo '  deps ARCH=NAME    its cross compiler and QEMU; unpacks its musl sysroot, kernel and'
+	@echo '                    test programs under build/NAME (Debian packages)'
+	@echo '  CROSS_COMPILE=PFX a toolchain with its own libc and headers (Buildroot, OpenWrt):'
+	@echo '                    PFXgcc, PFXstrip; CC=... and STRIP=... override each'
 
 # ---- configuration ----------------------------------------------------------
 $(O):
@@ -127,6 +167,11 @@ $(O)/kernel-headers:
 	$(Q)mkdir -p $@ && for d in linux asm-generic; do ln -sfn /usr/include/$$d $@/$$d; done; \
 	  ln -sfn /usr/include/$$(gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)/asm $@/asm
 
+ifneq ($(SYSROOT),)
+$(SYSROOT)/khdr:
+	$(Q)sh cross/sysroot.sh $(ARCH) $(SYSROOT)
+endif
+
 # config.h is rewritten only when its contents change.
 $(O)/config.h: $(CONFIG) Config.in $(wildcard applets/*.kconfig) configs/genheader.py
 	$(need-kconfig)
@@ -137,8 +182,9 @@ $(O)/version-string.h: FORCE | $(O)
 	  cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 # ---- build --------------------------------------------------------------------
-need-cc = $(if $(shell command -v $(CC)),,$(error $(CC) not found: run 'make deps' or \
-  '$(if $(filter musl-gcc,$(CC)),apt-get install musl-tools,apt-get install gcc)'))
+need-cc = $(if $(shell command -v $(firstword $(CC))),,$(error $(firstword $(CC)) not found: run \
+  'make deps$(if $(NATIVE),, ARCH=$(ARCH))' or 'apt-get install $(if $(filter musl-gcc,$(CC)),musl-tools,\
+  $(if $(filter $(word 1,$(ARCHINFO))-gcc,$(firstword $(CC))),gcc-$(word 1,$(ARCHINFO)),gcc))'))
 
 $(O)/%.o: %.c | $(O)/config.h $(O) $(KHDR)
 	$(need-cc)
