@@ -48,8 +48,9 @@ static const char init_usage[] =
 	"\n"
 	"Run a command as a child, forward signals to it and reap orphans;\n"
 	"exit with its status, or 128+N when it died from signal N.\n"
-	"As the machine's PID 1: mount /proc /sys /dev, load /etc/modules,\n"
-	"run nsbox.run=PATH, /etc/rc or a shell, and power off when it ends.\n"
+	"As the machine's PID 1, whatever its arguments: mount /proc /sys /dev,\n"
+	"load /etc/modules, run nsbox.run=PATH, /etc/rc or a shell, and power off\n"
+	"when it ends.\n"
 	"\n"
 	"Options:\n"
 	" -g, --pgroup   send signals to the command's process group\n"
@@ -372,8 +373,12 @@ int init_main(int argc, char **argv)
 	struct optparse p;
 	int group = 0, c;
 
-	/* PID 2 exists at our start only in the initial pid namespace (kthreadd). */
-	if (getpid() == 1 && kill(2, 0) == 0 && argc < 2)
+	/*
+	 * PID 2 exists at our start only in the initial pid namespace (kthreadd).
+	 * There we boot whatever argv holds: the kernel hands PID 1 the command
+	 * line's words it does not know (nokaslr, a bootloader's additions).
+	 */
+	if (getpid() == 1 && kill(2, 0) == 0)
 		boot();
 	opt_init(&p, argc, argv, opts, init_usage);
 	while ((c = opt_next(&p)) >= 0)
