@@ -120,6 +120,12 @@ needroot() {
 	[ "$(id -u)" = 0 ] || _skipnext="needs root"
 }
 
+# Debian 12's armhf (armmp) and mipsel (malta) kernels are built without time namespaces.
+needtimens() {
+	[ -n "$_skipnext" ] && return
+	[ -e /proc/self/ns/time ] || _skipnext="the kernel has no time namespaces (no CONFIG_TIME_NS)"
+}
+
 nsboxonly() {
 	[ -n "$_skipnext" ] && return
 	[ -n "$HOSTMODE" ] && _skipnext="nsbox only"
