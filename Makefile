@@ -3,15 +3,15 @@
 
 # ARCH=NAME: the target (cross/arch.sh); its outputs go to build/NAME, x86_64's to build.
 ARCH     ?= x86_64
-ARCHINFO := $(shell sh cross/arch.sh $(ARCH) GNU DEB 2>&1)
-ifneq ($(words $(ARCHINFO)),2)
+ARCHINFO := $(shell sh cross/arch.sh $(ARCH) GNU DEB QPKG 2>&1)
+ifneq ($(words $(ARCHINFO)),3)
   $(error $(ARCHINFO))
 endif
 NATIVE   := $(filter x86_64,$(ARCH))
 O        ?= $(if $(NATIVE),build,build/$(ARCH))
 # The util-linux 2.42 reference root (tests/sidref.sh), shared by every build variant.
 ifeq ($(origin SIDREF),undefined)
-  SIDREF := $(O)/sid
+  SIDREF := $(if $(NATIVE),$(O),build)/sid
 endif
 PREFIX   ?= /usr
 DESTDIR  ?=
@@ -228,6 +228,11 @@ include tests/fuzz/fuzz.mk
 DEPS := gcc make musl-tools python3-kconfiglib cpio busybox-static qemu-system-x86 \
         iproute2 iputils-ping util-linux file kmod clang libclang-rt-14-dev valgrind hyperfine toybox uidmap strace \
         debootstrap
+# Another ARCH: its cross compiler, its QEMU, and qemu-user (the image builder lists
+# the foreign nsbox's and busybox's applets through it); dpkg-source for mips's musl.
+ifeq ($(NATIVE),)
+  DEPS += gcc-$(word 1,$(ARCHINFO)) $(word 3,$(ARCHINFO)) qemu-user-static $(if $(filter mips,$(ARCH)),dpkg-dev)
+endif
 
 deps:
 	@missing=$$(for p in $(DEPS); do \
@@ -242,6 +247,7 @@ deps:
 	    apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
 	fi; \
 	if [ "$$(id -u)" = 0 ]; then rm -f $(SIDREF).fail; tests/sidref.sh $(SIDREF) >/dev/null || true; fi
+	$(if $(NATIVE),,$(Q)sh cross/deps.sh $(ARCH) $(O))
 
 clean:
 	$(Q)rm -rf $(O)/applets $(O)/lib $(O)/nsbox $(O)/nsbox_unstripped $(O)/config.h $(O)/version-string.h

@@ -1,37 +1,44 @@
 #!/bin/sh
 # SPDX-License-Identifier: 0BSD
-# Fetch Debian's kernel package once and unpack it (not install it) under DIR:
-#   initramfs/kernel.sh DIR
-# Leaves DIR/vmlinuz and DIR/modules (the package's lib/modules/VERSION);
-# a second run with both present does nothing.  Needs apt-get and dpkg-deb,
-# not root when the package lists are fresh (apt-get update needs root).
+# Fetch Debian's kernel package for ARCH (default x86_64) once and unpack it
+# (not install it) under DIR:
+#   initramfs/kernel.sh DIR [ARCH]
+# Leaves DIR/vmlinuz (the image QEMU boots: vmlinuz, or malta's ELF vmlinux),
+# DIR/config (the kernel's configuration) and DIR/modules (the package's
+# lib/modules/VERSION); a second run with them present does nothing.  Needs
+# apt-get and dpkg-deb, not root when the package lists are fresh (apt-get
+# update needs root).
 set -eu
-dir=$1
-[ -f "$dir/vmlinuz" ] && [ -d "$dir/modules" ] && exit 0
+dir=$1 arch=${2:-x86_64}
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/cross/arch.sh"
+. "$top/cross/apt.sh"
+arch_vars "$arch" || apt_die "unknown ARCH '$arch' (one of: $ARCHES)"
+[ "$KPKG" != - ] || apt_die "Debian has no $arch kernel"
+[ -f "$dir/vmlinuz" ] && [ -d "$dir/modules" ] && [ -f "$dir/config" ] && exit 0
+apt_foreign "$DEB"
 mkdir -p "$dir/deb"
 cd "$dir/deb"
+rm -f ./*.deb
 
-# linux-image-amd64 is a metapackage: download what it depends on.
-pkg() {
-	apt-cache depends linux-image-amd64 2>/dev/null |
-		sed -n 's/^ *Depends: \(linux-image-[0-9][^ ]*\)$/\1/p' | head -n 1
-}
-fetch() {
-	p=$(pkg) && [ -n "$p" ] && apt-get download -q "$p" >/dev/null 2>&1
-}
-if ! fetch; then
-	echo "kernel.sh: apt-get download failed: running apt-get update and retrying" >&2
-	apt-get update -qq >/dev/null 2>&1 || true
-	fetch || { echo "kernel.sh: cannot download the Debian kernel package (linux-image-amd64)" >&2; exit 1; }
-fi
+# KPKG is a metapackage: download what it depends on.
+meta=$KPKG
+[ "$arch" = x86_64 ] || meta=$KPKG:$DEB
+p=$(apt_target "$meta")
+[ -n "$p" ] || { [ "$(id -u)" = 0 ] && apt-get -o DPkg::Lock::Timeout=600 update -qq >/dev/null 2>&1; p=$(apt_target "$meta"); }
+[ -n "$p" ] || apt_die "apt knows no $meta (apt-get update)"
+apt_download "$p"
 deb=$(ls -t linux-image-*.deb | head -n 1)
 rm -rf root && mkdir root
 dpkg-deb -x "$deb" root
 cd ..
 ver=$(ls deb/root/lib/modules | head -n 1)
 rm -rf modules && mv "deb/root/lib/modules/$ver" modules
-cp "deb/root/boot/vmlinuz-$ver" vmlinuz.tmp && mv vmlinuz.tmp vmlinuz
-rm -rf deb/root
+img=deb/root/boot/vmlinuz-$ver
+[ -f "$img" ] || img=deb/root/boot/vmlinux-$ver
+cp "$img" vmlinuz.tmp && mv vmlinuz.tmp vmlinuz
+cp "deb/root/boot/config-$ver" config
+rm -rf deb
 # The package carries no modules.dep (depmod makes it at install time).
 if [ ! -f modules/modules.dep ]; then
 	if command -v depmod >/dev/null || [ -x /sbin/depmod ]; then
@@ -52,4 +59,4 @@ if [ ! -f modules/modules.dep ]; then
 		  rm -f .paths )
 	fi
 fi
-echo "kernel: $ver (from $deb)"
+echo "kernel: $ver for $arch (from $deb)"
