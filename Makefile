@@ -85,7 +85,7 @@ CONFIG   := $(O)/.config
 KCONFIG  := KCONFIG_CONFIG=$(CONFIG) srctree=. $(PYTHON)
 CONFIG_TARGETS := defconfig allnoconfig allyesconfig oldconfig olddefconfig menuconfig \
                   savedefconfig $(notdir $(wildcard configs/*_defconfig))
-NOBUILD_TARGETS := $(CONFIG_TARGETS) help clean distclean deps
+NOBUILD_TARGETS := $(CONFIG_TARGETS) help clean distclean deps dist
 
 # The configuration decides which applets are compiled: applets/NAME.c needs CONFIG_NAME=y.
 ifeq ($(filter $(NOBUILD_TARGETS),$(MAKECMDGOALS)),)
@@ -96,9 +96,18 @@ APPLETS  := $(basename $(notdir $(filter-out applets/main.c,$(wildcard applets/*
 ENABLED  := $(foreach a,$(APPLETS),$(if $(filter y,$(CONFIG_$(call upper,$(a)))),$(a)))
 OBJS     := $(O)/applets/main.o $(ENABLED:%=$(O)/applets/%.o) \
             $(patsubst lib/%.c,$(O)/lib/%.o,$(wildcard lib/*.c))
-VERSION  := $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1)
+# The version is the VERSION file's.  Built from a git checkout of this tree with local
+# changes, "git describe" is appended (0.2.0-g1a2b3c4-dirty, 0.2.0-3-g1a2b3c4-dirty after
+# the tag v0.2.0); make dist writes the whole string into the tarball's VERSION.
+VERSION  := $(shell cat VERSION)
+ifeq ($(shell git rev-parse --show-toplevel 2>/dev/null),$(CURDIR))
+  DESCRIBE := $(shell git describe --tags --always --dirty --match 'v$(VERSION)' 2>/dev/null)
+  ifneq ($(filter %-dirty,$(DESCRIBE)),)
+    VERSION := $(VERSION)-$(patsubst v$(VERSION)-%,%,$(if $(filter v%,$(DESCRIBE)),$(DESCRIBE),g$(DESCRIBE)))
+  endif
+endif
 
-.PHONY: all help clean distclean deps install test FORCE $(CONFIG_TARGETS)
+.PHONY: all help clean distclean deps dist install test FORCE $(CONFIG_TARGETS)
 all: $(O)/nsbox
 
 help:
@@ -108,6 +117,7 @@ help:
 	@echo '                      (hard links; SYMLINKS=1 for symbolic links)'
 	@echo '  clean             - remove the build outputs, keep the configuration'
 	@echo '  distclean         - remove $(O) entirely'
+	@echo '  dist              - $$(O)/nsbox-VERSION.tar.gz, a reproducible source tarball'
 	@echo '  deps              - install the Debian packages the build, tests and VM need,'
 	@echo '                      and make the util-linux 2.42 reference root $$(SIDREF)'
 	@echo 'Configuration (kept in $$(O)/.config):'
@@ -223,6 +233,24 @@ test: $(if $(TEST_HOST),,$(O)/nsbox)
 include bench/bench.mk
 
 include tests/fuzz/fuzz.mk
+
+# ---- release -------------------------------------------------------------------
+# $(O)/nsbox-VERSION.tar.gz: the tracked files as they are in the work tree, reproducibly
+# (names sorted, owner 0, modes normalised, every mtime the last commit's or
+# $(SOURCE_DATE_EPOCH), gzip -n), with the version as this checkout computes it.
+DIST      := nsbox-$(VERSION)
+DIST_DATE  = $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct))
+dist: | $(O)
+	$(Q)[ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ] || \
+	  { echo "make dist: needs a git checkout of nsbox" >&2; exit 1; }
+	$(Q)rm -rf $(O)/dist && mkdir -p $(O)/dist/$(DIST) && \
+	  git ls-files | while read -r f; do [ ! -e "$$f" ] || echo "$$f"; done | \
+	    xargs cp -P --parents -t $(O)/dist/$(DIST) && \
+	  echo $(VERSION) > $(O)/dist/$(DIST)/VERSION && \
+	  tar -C $(O)/dist --sort=name --format=gnu --owner=0 --group=0 --numeric-owner \
+	    --mode=u+rw,go-w,go+rX --mtime=@$(DIST_DATE) -cf - $(DIST) | gzip -9n > $(O)/$(DIST).tar.gz && \
+	  rm -rf $(O)/dist
+	@echo "wrote $(O)/$(DIST).tar.gz"
 
 # ---- housekeeping -------------------------------------------------------------
 DEPS := gcc make musl-tools python3-kconfiglib cpio busybox-static qemu-system-x86 \

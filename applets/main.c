@@ -124,7 +124,7 @@ static int nsbox_main(int argc, char **argv)
 	if (!strcmp(arg, "--install"))
 		return install(argc - 2, argv + 2);
 	if (!strcmp(arg, "--version") || !strcmp(arg, "-V")) {
-		out_printf("nsbox %s\n", nsbox_version);
+		out_printf("nsbox %s\nfeatures: %s\n", nsbox_version, nsbox_features);
 		return 0;
 	}
 	if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {

@@ -33,7 +33,7 @@ wait_hostname() {	# PID NAME
 }
 nsid() { readlink "/proc/$1/ns/$2"; }
 
-step "nsbox $(nsbox --version | cut -d' ' -f2) is PID 1 of this machine ($(uname -r), hostname $(hostname))"
+step "nsbox $(nsbox --version | sed -n '1s/^nsbox //p') is PID 1 of this machine ($(uname -r), hostname $(hostname))"
 show nsbox --list
 for a in init unshare nsenter mkveth pivot lsns; do
 	nsbox --list | grep -qx "$a" || fail "this nsbox has no '$a' applet (enable CONFIG_$(echo $a | tr a-z A-Z))"

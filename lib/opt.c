@@ -28,7 +28,7 @@ void print_usage(const char *usage)
 
 static _Noreturn void print_version(void)
 {
-	out_printf("%s from nsbox %s\n", applet_name, nsbox_version);
+	out_printf("%s from nsbox %s\nfeatures: %s\n", applet_name, nsbox_version, nsbox_features);
 	exit(out_flush() ? 1 : 0);
 }
 

@@ -65,6 +65,7 @@ void out_printf(const char *f, ...)
 	va_end(ap);
 }
 const char nsbox_version[] = "fuzz";
+const char nsbox_features[] = "none";
 
 /*
  * opt.c's -h/--help and -V/--version exit(0).  This target is linked with
