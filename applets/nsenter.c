@@ -75,9 +75,7 @@ static const char usage[] =
 #endif
 	"\n"
 	" -h, --help             display this help\n"
-	" -V, --version          display version\n"
-	"\n"
-	"For more details see nsenter(1).\n";
+	" -V, --version          display version\n";
 
 enum { L_PRESERVE = OPT_LONG, L_KEEPCAPS, L_USERPARENT };
 

@@ -47,9 +47,7 @@ static const char pivot_root_usage[] =
 	"\n"
 	"Options:\n"
 	" -h, --help     display this help\n"
-	" -V, --version  display version\n"
-	"\n"
-	"For more details see pivot_root(8).\n";
+	" -V, --version  display version\n";
 
 /* ---- why did pivot_root(2) fail? ------------------------------------------ */
 
