@@ -20,17 +20,20 @@ const char *applet_name = "nsbox";
  */
 #define MSGMAX (132 * 1024)
 
-static void vmsg(int errnum, const char *fmt, va_list ap)
+/* "name: message[: strerror]\n" in one write; no "name: " when name is NULL. */
+static void emit(const char *name, int errnum, const char *fmt, va_list ap)
 {
 	int e = errno;
 	char small[512];
 	char *buf = malloc(MSGMAX);
-	size_t size = MSGMAX, n;
+	size_t size = MSGMAX, n = 0;
 
 	if (!buf)
 		buf = small, size = sizeof(small);
-	n = fmt_str(buf, size, applet_name);
-	n += fmt_str(buf + n, size - n, ": ");
+	if (name) {
+		n = fmt_str(buf, size, name);
+		n += fmt_str(buf + n, size - n, ": ");
+	}
 	n += fmt_v(buf + n, size - n, fmt, ap);
 	if (errnum) {
 		n += fmt_str(buf + n, size - n, ": ");
@@ -43,6 +46,16 @@ static void vmsg(int errnum, const char *fmt, va_list ap)
 	if (buf != small)
 		free(buf);
 	errno = e;
+}
+
+static void vmsg(int errnum, const char *fmt, va_list ap)
+{
+	emit(applet_name, errnum, fmt, ap);
+}
+
+void vmsg_bare(int errnum, const char *fmt, va_list ap)
+{
+	emit(NULL, errnum, fmt, ap);
 }
 
 void warn(const char *fmt, ...)

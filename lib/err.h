@@ -22,6 +22,8 @@
 #ifndef NSBOX_ERR_H
 #define NSBOX_ERR_H
 
+#include <stdarg.h>
+
 extern const char *applet_name;	/* set by the dispatcher before an applet runs */
 
 /* glibc's strerror text for errnum, on every libc and architecture (lib/errtext.c). */
@@ -39,5 +41,11 @@ __attribute__((format(printf, 3, 4)))
 _Noreturn void die_status(int status, int errnum, const char *fmt, ...);
 __attribute__((format(printf, 1, 2)))
 _Noreturn void usage_error(const char *fmt, ...);	/* fmt may be NULL */
+
+/* One line on stderr without the applet's name in front (errnum 0: no
+ * strerror): for messages in the words of a peer that prints none, as netns
+ * speaks as ip netns. */
+__attribute__((format(printf, 2, 0)))
+void vmsg_bare(int errnum, const char *fmt, va_list ap);
 
 #endif
