@@ -8,6 +8,7 @@
 IF_INIT(APPLET("init", init_main, "sbin"))
 IF_LSNS(APPLET("lsns", lsns_main, "bin"))
 IF_MKVETH(APPLET("mkveth", mkveth_main, "sbin"))
+IF_NETNS(APPLET("netns", netns_main, "sbin"))
 IF_NSENTER(APPLET("nsenter", nsenter_main, "bin"))
 IF_PIVOT_CONTAINER(APPLET("pivot", pivot_main, "sbin"))
 IF_PIVOT(APPLET("pivot_root", pivot_main, "sbin"))
