@@ -3,14 +3,15 @@
 # The demo `make run` boots (nsbox.run=/usr/share/nsbox/demo.sh), run by
 # nsbox init as PID 1: two containers, each with its own hostname, pid, mount
 # and network namespace, wired together with mkveth, pinging each other; one
-# of them pivoted into a small root of its own; lsns showing it all.  Every
-# step is checked: the first failure ends the demo with status 1.
+# of them pivoted into a small root of its own, the other in a network
+# namespace named with netns (as "ip netns add" names one); lsns showing it
+# all.  Every step is checked: the first failure ends the demo with status 1.
 
 step() { printf '\n=== %s\n' "$*"; }
 show() { echo "\$ $*"; "$@"; }
 fail() { printf '\nDEMO FAILED: %s\n' "$*"; cleanup; exit 1; }
 pids=
-cleanup() { for p in $pids; do kill -KILL "$p" 2>/dev/null; done; }
+cleanup() { for p in $pids; do kill -KILL "$p" 2>/dev/null; done; netns delete beta 2>/dev/null; }
 
 # The container's first process (PID 1 inside), a child of unshare --fork.
 child_of() {	# PID
@@ -35,7 +36,7 @@ nsid() { readlink "/proc/$1/ns/$2"; }
 
 step "nsbox $(nsbox --version | sed -n '1s/^nsbox //p') is PID 1 of this machine ($(uname -r), hostname $(hostname))"
 show nsbox --list
-for a in init unshare nsenter mkveth pivot lsns; do
+for a in init unshare nsenter mkveth netns pivot lsns; do
 	nsbox --list | grep -qx "$a" || fail "this nsbox has no '$a' applet (enable CONFIG_$(echo $a | tr a-z A-Z))"
 done
 [ "$(cat /proc/1/comm)" = init ] || fail "PID 1 is $(cat /proc/1/comm), not nsbox init"
@@ -58,13 +59,18 @@ pids="$A $pids"
 wait_hostname "$A" alpha || fail "container alpha has no hostname alpha"
 echo "alpha runs as PID $A here"
 
-step "container beta: unshare -fpmnu --mount-proc, hostname beta, nsbox init as its PID 1"
-unshare -fpmnu --mount-proc sh -c "hostname beta && exec init -- sleep 1000" &
+step "container beta: a named network namespace (netns add), then netns exec beta unshare -fpmu --mount-proc, nsbox init as its PID 1"
+show netns add beta || fail "netns add beta failed"
+show netns list
+netns exec beta unshare -fpmu --mount-proc sh -c "hostname beta && exec init -- sleep 1000" &
 pids="$pids $!"
 B=$(child_of $!) || fail "container beta did not start"
 pids="$B $pids"
 wait_hostname "$B" beta || fail "container beta has no hostname beta"
 echo "beta runs as PID $B here"
+show netns identify "$B"
+show netns pids beta
+[ "$(netns identify "$B")" = beta ] || fail "netns identify does not name beta's namespace"
 
 step "each has its own namespaces"
 for ns in pid uts net mnt; do
@@ -84,9 +90,9 @@ show nsenter -t "$A" -a cat /proc/self/mountinfo
 show nsenter -t "$B" -a ps
 
 step "wire them: mkveth with addresses, one end in each"
-show mkveth -n "$A" -a 10.0.0.1/24 -N "$B" -A 10.0.0.2/24 veth-alpha veth-beta || fail "mkveth failed"
+show mkveth -n "$A" -a 10.0.0.1/24 -N beta -A 10.0.0.2/24 veth-alpha veth-beta || fail "mkveth failed"
 show nsenter -t "$A" -n ip addr show veth-alpha
-show nsenter -t "$B" -n ip addr show veth-beta
+show netns exec beta ip addr show veth-beta
 ip link show veth-alpha >/dev/null 2>&1 && fail "veth-alpha leaked into the host's namespace"
 
 step "ping across"
@@ -104,6 +110,8 @@ step "tear down"
 cleanup
 wait
 pids=
+show netns list
+[ -z "$(netns list)" ] || fail "netns delete left a name behind"
 echo
-echo "DEMO PASSED: two containers, own hostnames and pid namespaces, veth, ping, pivot, lsns"
+echo "DEMO PASSED: two containers, own hostnames and pid namespaces, netns, veth, ping, pivot, lsns"
 exit 0
