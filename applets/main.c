@@ -5,9 +5,11 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>	/* rename */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "config.h"
 #include "err.h"
@@ -15,6 +17,7 @@
 #include "opt.h"
 #include "out.h"
 #include "version.h"
+#include "xfuncs.h"
 
 #define APPLET(name, fn, dir) int fn(int argc, char **argv);
 #include "applets.h"
@@ -37,7 +40,7 @@ static const char usage[] =
 	"Usage: nsbox APPLET [ARGS]...\n"
 	"   or: APPLET [ARGS]...   (through a link named after the applet)\n"
 	"   or: nsbox --list | --list-full\n"
-	"   or: nsbox --install [-s] [DIR]\n"
+	"   or: nsbox --install [-s] [-f] [-p] [-i] [DIR]\n"
 	"   or: nsbox --help [APPLET] | --version\n"
 	"\n"
 	"Namespace tools in one small static binary.\n"
@@ -45,8 +48,12 @@ static const char usage[] =
 	"Options:\n"
 	"  --list         list the applets, one per line\n"
 	"  --list-full    list the applets with their install paths\n"
-	"  --install DIR  create a hard link in DIR for every applet\n"
-	"                 (-s: symbolic links; no DIR: /bin and /sbin)\n"
+	"  --install DIR  a hard link to nsbox in DIR for every applet but init,\n"
+	"                 making DIR if it is missing; no DIR: -p /\n"
+	"     -s          relative symbolic links instead\n"
+	"     -p          DIR is a prefix: links in DIR/bin and DIR/sbin, as make install\n"
+	"     -f          replace files that are not nsbox (without -f: name them, exit 1)\n"
+	"     -i          init too (DIR/init, DIR/sbin/init with -p)\n"
 	"  --help APPLET  show an applet's help\n"
 	"  --version      show the version\n"
 	"\n"
@@ -87,29 +94,183 @@ static int list(int full)
 	return 0;
 }
 
+/* ---- nsbox --install [-s] [-f] [-p] [-i] [DIR] ------------------------------- */
+
+struct install {
+	int sym, force, prefix, init;
+	const char *dir;	/* without trailing slashes; "" for / */
+	char self[PATH_MAX];
+	struct stat st;		/* of self */
+};
+
+enum { MISSING, SAME, NSBOX, OTHER };	/* what a link's path holds */
+
+/* Where applet a's link goes; 0 when it is left out (init, unless -i). */
+static int link_path(const struct install *in, const struct applet *a, char *buf, size_t n)
+{
+	if (!in->init && !strcmp(a->name, "init"))
+		return 0;
+	if (in->prefix)
+		fmt(buf, n, "%s/%s/%s", in->dir, a->dir, a->name);
+	else
+		fmt(buf, n, "%s/%s", in->dir, a->name);
+	return 1;
+}
+
+/* to (absolute, canonical) as a path relative to the directory dir (the same). */
+static void relative(const char *dir, const char *to, char *buf, size_t n)
+{
+	size_t i, c = 0, len = 0;
+	const char *p;
+
+	for (i = 0; dir[i] && dir[i] == to[i]; i++)
+		if (dir[i] == '/')
+			c = i + 1;
+	if (!dir[i] && to[i] == '/')
+		c = i + 1;	/* dir is an ancestor of to */
+	for (p = dir + (c < i ? c : i); *p; p++)
+		if (*p != '/' && (p[1] == '/' || !p[1]))
+			len += fmt(buf + len, n - len, "../");
+	fmt(buf + len, n - len, "%s", to + c);
+}
+
+/*
+ * What path holds now, and in target the text of its symbolic link (-s):
+ * self relative to path's directory.  MISSING also when the directory is.
+ */
+static int inspect(const struct install *in, const char *path, char *target, size_t n)
+{
+	char dir[PATH_MAX], text[PATH_MAX];
+	struct stat st;
+	ssize_t len;
+
+	fmt(dir, sizeof(dir), "%.*s", (int)(strrchr(path, '/') - path), path);
+	if (!realpath(*dir ? dir : "/", text))
+		return MISSING;
+	relative(text, in->self, target, n);
+	if (lstat(path, &st) < 0)
+		return MISSING;		/* creating it will name any other error */
+	if (S_ISLNK(st.st_mode)) {
+		if ((len = readlink(path, text, sizeof(text) - 1)) < 0 || stat(path, &st) < 0)
+			return OTHER;
+		text[len] = 0;
+		if (st.st_dev != in->st.st_dev || st.st_ino != in->st.st_ino)
+			return OTHER;
+		return in->sym && !strcmp(text, target) ? SAME : NSBOX;
+	}
+	if (st.st_dev != in->st.st_dev || st.st_ino != in->st.st_ino)
+		return OTHER;
+	return in->sym ? NSBOX : SAME;
+}
+
+/* mkdir -p of path's directory. */
+static void make_dirs(const char *path)
+{
+	char dir[PATH_MAX];
+	char *p;
+
+	fmt(dir, sizeof(dir), "%s", path);
+	for (p = dir + 1; (p = strchr(p, '/')); *p++ = '/') {
+		*p = 0;
+		if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+			die_errno("cannot create %s", dir);
+	}
+}
+
+/* The link at path; an existing file is replaced in one rename. */
+static int put_link(const struct install *in, const char *path, const char *target, int replace)
+{
+	char tmp[PATH_MAX];
+	const char *at = path;
+
+	if (replace) {
+		fmt(tmp, sizeof(tmp), "%s.nsbox-new", path);
+		unlink(tmp);
+		at = tmp;
+	}
+	if ((in->sym ? symlink(target, at) : link(in->self, at)) == 0 &&
+	    (!replace || rename(tmp, path) == 0))
+		return 0;
+	warn_errno("cannot create %s", path);
+	if (replace)
+		unlink(tmp);
+	return 1;
+}
+
+/* Every conflict named, and then nothing changed, unless -f. */
+static int check_conflicts(const struct install *in)
+{
+	char path[PATH_MAX], target[PATH_MAX];
+	const struct applet *a;
+	int bad = 0;
+
+	for (a = applets; a->name; a++)
+		if (link_path(in, a, path, sizeof(path)) &&
+		    inspect(in, path, target, sizeof(target)) == OTHER) {
+			if (!in->force)
+				warn("%s: exists and is not nsbox", path);
+			bad = 1;
+		}
+	if (bad && !in->force)
+		warn("nothing installed (-f replaces them)");
+	return bad && !in->force;
+}
+
+static void install_args(struct install *in, int argc, char **argv)
+{
+	int i;
+	const char *o;
+
+	for (i = 0; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "--")) {
+			i++;
+			break;
+		}
+		for (o = argv[i] + 1; *o; o++) {
+			if (*o == 's')
+				in->sym = 1;
+			else if (*o == 'f')
+				in->force = 1;
+			else if (*o == 'p')
+				in->prefix = 1;
+			else if (*o == 'i')
+				in->init = 1;
+			else
+				usage_error("unrecognized option '%s'", argv[i]);
+		}
+	}
+	if (argc - i > 1)
+		usage_error("too many arguments");
+	in->dir = i < argc ? argv[i] : "";
+	if (!*in->dir)
+		in->prefix = 1;		/* no DIR: /bin and /sbin */
+}
+
 static int install(int argc, char **argv)
 {
+	struct install in = { 0 };
+	char path[PATH_MAX], target[PATH_MAX], *dir;
 	const struct applet *a;
-	int sym = argc > 0 && !strcmp(argv[0], "-s");
-	const char *dir = argv[sym];
-	char self[PATH_MAX], path[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	int rc = 0;
+	ssize_t n = readlink("/proc/self/exe", in.self, sizeof(in.self) - 1);
+	size_t len;
+	int rc = 0, state;
 
-	if (argc > sym + 1)
-		usage_error("too many arguments");
-	if (n < 0)
-		die_errno("cannot read /proc/self/exe");
-	self[n] = 0;
+	install_args(&in, argc, argv);
+	if (n < 0 || (in.self[n] = 0, stat(in.self, &in.st) < 0))
+		die_errno("cannot find nsbox itself (/proc/self/exe)");
+	dir = xstrdup(in.dir);
+	for (len = strlen(dir); len > 0 && dir[len - 1] == '/'; )
+		dir[--len] = 0;
+	in.dir = dir;
+	if (check_conflicts(&in))
+		return 1;
 	for (a = applets; a->name; a++) {
-		if (dir)
-			fmt(path, sizeof(path), "%s/%s", dir, a->name);
-		else
-			fmt(path, sizeof(path), "/%s/%s", a->dir, a->name);
-		if ((sym ? symlink(self, path) : link(self, path)) < 0 && errno != EEXIST) {
-			warn_errno("cannot create %s", path);
-			rc = 1;
-		}
+		if (!link_path(&in, a, path, sizeof(path)))
+			continue;
+		make_dirs(path);
+		state = inspect(&in, path, target, sizeof(target));
+		if (state != SAME)
+			rc |= put_link(&in, path, target, state != MISSING);
 	}
 	return rc;
 }
