@@ -278,7 +278,14 @@ static int install(int argc, char **argv)
 static int nsbox_main(int argc, char **argv)
 {
 	const struct applet *a;
-	const char *arg = argc > 1 ? argv[1] : "--help";
+	const char *arg = argv[1];
+
+	if (argc < 2) {		/* no applet: the usage, as a usage error */
+		dup2(2, 1);
+		out_puts(usage);
+		list(0);
+		return 1;
+	}
 
 	if (!strcmp(arg, "--list") || !strcmp(arg, "--list-full"))
 		return list(arg[6] == '-');
