@@ -152,7 +152,8 @@ help:
 	@echo '  EXTRA_CFLAGS=...  EXTRA_LDFLAGS=...  STRIP=strip'
 	@echo '  SANITIZE=1        - glibc, ASan+UBSan, in $$(O)/sanitize (make SANITIZE=1 test)'
 	@echo '  VALGRIND=1        - glibc, dynamic, -g, in $$(O)/valgrind (make VALGRIND=1 test)'
-	@echo '  PREFIX=/usr DESTDIR=DIR SYMLINKS=1 - for install'
+	@echo '  PREFIX=/usr DESTDIR=DIR SYMLINKS=1 - for install; INSTALL_INIT=1: sbin/init too;'
+	@echo '                      FORCE=1: replace files that are not nsbox (in a live root)'
 	@echo 'Cross-building (README: Cross-building):'
 	@echo '  ARCH=NAME         x86_64 (default), aarch64, arm, mips, mipsel, i386, s390x: build, run,'
 	@echo '                    test (in that VM; mips: under qemu-mips-static) in build/NAME'
@@ -232,13 +233,24 @@ $(O)/nsbox: $(O)/nsbox_unstripped
 -include $(OBJS:.o=.d)
 
 # ---- install ------------------------------------------------------------------
+# Links as nsbox --list-full names them, init only with INSTALL_INIT=1.  Into a live
+# root (no DESTDIR) a file that is not already nsbox is replaced only with FORCE=1:
+# every one is named first, and nothing is installed.
+INSTALL_ROOT = $(DESTDIR)$(PREFIX)
 install: $(O)/nsbox
-	$(Q)install -D -m 0755 $(O)/nsbox $(DESTDIR)$(PREFIX)/bin/nsbox
-	$(Q)mkdir -p $(DESTDIR)$(PREFIX)/sbin
-	$(Q)for p in $$($(O)/nsbox --list-full); do \
-	  d=$${p%/*}; n=$${p#*/}; rel=$$([ $$d = bin ] && echo nsbox || echo ../bin/nsbox); \
-	  rm -f $(DESTDIR)$(PREFIX)/$$p; \
-	  $(if $(SYMLINKS),ln -s $$rel,ln $(DESTDIR)$(PREFIX)/bin/nsbox) $(DESTDIR)$(PREFIX)/$$p || exit 1; \
+	$(Q)links=$$($(O)/nsbox --list-full | grep -v -x '$(if $(INSTALL_INIT),-,sbin/init)') || exit 1; \
+	if [ -z "$(DESTDIR)$(FORCE)" ]; then bad=; \
+	  for p in $$links; do f=$(INSTALL_ROOT)/$$p; \
+	    if { [ -e $$f ] || [ -L $$f ]; } && ! [ $$f -ef $(INSTALL_ROOT)/bin/nsbox ]; then \
+	      echo "make install: $$f exists and is not nsbox" >&2; bad=1; fi; \
+	  done; \
+	  [ -z "$$bad" ] || { echo "make install: nothing installed (FORCE=1 replaces them)" >&2; exit 1; }; \
+	fi; \
+	install -D -m 0755 $(O)/nsbox $(INSTALL_ROOT)/bin/nsbox && mkdir -p $(INSTALL_ROOT)/sbin || exit 1; \
+	for p in $$links; do \
+	  d=$${p%/*}; rel=$$([ $$d = bin ] && echo nsbox || echo ../bin/nsbox); \
+	  rm -f $(INSTALL_ROOT)/$$p; \
+	  $(if $(SYMLINKS),ln -s $$rel,ln $(INSTALL_ROOT)/bin/nsbox) $(INSTALL_ROOT)/$$p || exit 1; \
 	done
 
 # ---- tests --------------------------------------------------------------------
