@@ -125,7 +125,7 @@ static void load_modules(void)
 {
 	char big[32768], *line, *next;
 
-	if (read_file("/etc/modules", big, sizeof(big)) < 0)
+	if (read_file_at(AT_FDCWD, "/etc/modules", big, sizeof(big)) < 0)
 		return;
 	for (line = big; *line; line = next) {
 		char path[512], *params, *hash;
@@ -165,7 +165,7 @@ static void set_hostname(void)
 	char buf[256];
 	const char *name = kparam("nsbox.hostname", buf, sizeof(buf));
 
-	if (!name && read_file("/etc/hostname", buf, sizeof(buf)) > 0) {
+	if (!name && read_file_at(AT_FDCWD, "/etc/hostname", buf, sizeof(buf)) > 0) {
 		buf[strcspn(buf, " \t\n")] = 0;
 		name = buf;
 	}
@@ -194,17 +194,17 @@ static int open_console(void)
 	char act[128], dev[160], *last;
 	int fd = -1;
 
-	if (read_file("/sys/class/tty/console/active", act, sizeof(act)) > 0) {
+	if (read_file_at(AT_FDCWD, "/sys/class/tty/console/active", act, sizeof(act)) > 0) {
 		act[strcspn(act, "\n")] = 0;
 		last = strrchr(act, ' ');
 		last = last ? last + 1 : act;
 		if (*last) {
 			fmt(dev, sizeof(dev), "/dev/%s", last);
-			fd = openat(AT_FDCWD, dev, O_RDWR | O_NOCTTY);
+			fd = openat(AT_FDCWD, dev, O_RDWR | O_NOCTTY | O_CLOEXEC);
 		}
 	}
 	if (fd < 0)
-		fd = openat(AT_FDCWD, "/dev/console", O_RDWR | O_NOCTTY);
+		fd = openat(AT_FDCWD, "/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC);
 	return fd;
 }
 
@@ -234,12 +234,10 @@ static pid_t start_job(const sigset_t *mask)
 		setsid();
 		fd = open_console();
 		if (fd >= 0) {
-			ioctl(fd, TIOCSCTTY, 1);
-			dup2(fd, 0);
-			dup2(fd, 1);
-			dup2(fd, 2);
-			if (fd > 2)
-				close(fd);
+			/* fails only if the console is no terminal: the job then has none */
+			(void)ioctl(fd, TIOCSCTTY, 1);
+			if (fd_to_stdio(fd) < 0)
+				warn_errno("cannot use the console");
 		}
 		sigprocmask(SIG_SETMASK, mask, NULL);
 		if (argv[0])
@@ -272,20 +270,18 @@ static void wait_all(const sigset_t *chld, int ms)
 	reap_all();
 }
 
+/* Best effort, before the power goes: what cannot be unmounted is detached. */
 static void unmount_all(void)
 {
-	char big[32768], *pos = big, *targets[256];
-	struct mountinfo m;
-	int n = 0;
+	struct mounts t;
+	int i;
 
-	if (read_file("/proc/self/mountinfo", big, sizeof(big)) < 0)
+	if (mounts_read(&t) < 0)
 		return;
-	for (; n < 256 && mountinfo_next(&pos, &m) == 0;)
-		if (strcmp(m.target, "/"))
-			targets[n++] = m.target;
-	while (n-- > 0)		/* children after their parents in mountinfo */
-		if (umount2(targets[n], 0) < 0)
-			umount2(targets[n], MNT_DETACH);
+	for (i = t.n - 1; i >= 0; i--)	/* children after their parents in mountinfo */
+		if (strcmp(t.m[i].target, "/") && umount2(t.m[i].target, 0) < 0)
+			umount2(t.m[i].target, MNT_DETACH);
+	mounts_free(&t);
 }
 
 static _Noreturn void power_off(int status, const sigset_t *chld)
@@ -332,15 +328,14 @@ static _Noreturn void boot(void)
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
 	reboot(RB_DISABLE_CAD);		/* ctrl-alt-del: SIGINT to us */
-	chdir("/");
+	if (chdir("/") < 0)	/* the kernel starts init in /: this cannot fail */
+		warn_errno("cannot change directory to /");
 	umask(022);
 	mount_api();
-	if ((fd = openat(AT_FDCWD, "/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC)) >= 0) {
-		dup2(fd, 0), dup2(fd, 1), dup2(fd, 2);	/* dup2 clears CLOEXEC */
-		if (fd > 2)
-			close(fd);
-	}
-	if (read_file("/proc/cmdline", kcmd, sizeof(kcmd)) >= 0)
+	fd = openat(AT_FDCWD, "/dev/console", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (fd >= 0 && fd_to_stdio(fd) < 0)
+		warn_errno("cannot use /dev/console");
+	if (read_file_at(AT_FDCWD, "/proc/cmdline", kcmd, sizeof(kcmd)) >= 0)
 		cmdline = kcmd;
 	set_path();
 	load_modules();

@@ -27,6 +27,7 @@
 #include "ascii.h"
 #include "compat.h"
 #include "config.h"
+#include "exec.h"
 #include "err.h"
 #include "fmt.h"
 #include "mountinfo.h"
@@ -185,10 +186,7 @@ static int ns_add(int type, unsigned long ino)
 	unsigned h;
 	int i;
 
-	if (nns == nss_cap) {
-		nss_cap = nss_cap ? 2 * nss_cap : 64;
-		nss = xrealloc(nss, nss_cap * sizeof(*nss));
-	}
+	nss = xgrow(nss, nns, &nss_cap, 64, sizeof(*nss));
 	if (2u * (nns + 1) > nhsize) {
 		free(nhash);
 		nhsize = nhsize ? 2 * nhsize : 256;
@@ -303,10 +301,7 @@ static int keep_held(void *ctx, int fd, unsigned long long ino)
 
 static void add_pending(int pid, int fd, unsigned long long ino)
 {
-	if (npending == pending_cap) {
-		pending_cap = pending_cap ? 2 * pending_cap : 16;
-		pending = xrealloc(pending, pending_cap * sizeof(*pending));
-	}
+	pending = xgrow(pending, npending, &pending_cap, 16, sizeof(*pending));
 	pending[npending].pid = pid;
 	pending[npending].h.fd = fd;
 	pending[npending++].h.ino = ino;
@@ -367,10 +362,7 @@ static void add_process(const struct rec *r)
 	struct proc *p;
 	int i;
 
-	if (nprocs == procs_cap) {
-		procs_cap = procs_cap ? 2 * procs_cap : 1024;
-		procs = xrealloc(procs, procs_cap * sizeof(*procs));
-	}
+	procs = xgrow(procs, nprocs, &procs_cap, 1024, sizeof(*procs));
 	p = &procs[nprocs++];
 	p->pid = r->pid;
 	p->ppid = 0;
@@ -445,8 +437,7 @@ static void scan_pids(int procfd, const int *pids, int n)
 		return;
 	}
 	scan_range(procfd, pids, lo);
-	while (waitpid(child, NULL, 0) < 0 && errno == EINTR)
-		;
+	wait_pid(child, NULL, 0);	/* gone, or never ours: h->done tells */
 	if (h->done)
 		for (i = 0; i < h->n; i++)
 			add_process(&h->r[i]);
@@ -493,10 +484,7 @@ static void read_processes(int need_ppid, unsigned long long fltr_ns)
 		unsigned long long pid;
 		if (e->d_name[0] == '0' || parse_ull(e->d_name, INT_MAX, &pid))
 			continue;
-		if (npids == cap) {
-			cap = cap ? 2 * cap : 1024;
-			pids = xrealloc(pids, cap * sizeof(*pids));
-		}
+		pids = xgrow(pids, npids, &cap, 1024, sizeof(*pids));
 		pids[npids++] = pid;
 	}
 	scan_pids(dirfd(d), pids, npids);
@@ -663,6 +651,12 @@ static void connect_namespaces(void)
 	}
 }
 
+static void read_mounts(struct mounts *t)
+{
+	if (mounts_read(t) < 0)
+		die_errno("failed to parse /proc/self/mountinfo");
+}
+
 /* An nsfs mount's namespace ("TYPE:[INO]" as its root): INO, with m->root cut to TYPE; or 0. */
 static unsigned long long nsfs_mount(struct mountinfo *m)
 {
@@ -692,18 +686,17 @@ static void add_held(int fd, unsigned long ino)
 /* Namespaces held by an nsfs bind mount ("ip netns add", "unshare --net=FILE"). */
 static void read_bound(void)
 {
-	char *buf = read_file_alloc("/proc/self/mountinfo", NULL), *pos = buf;
-	struct mountinfo m;
+	struct mounts t;
+	int i;
 
-	if (!buf)
-		die_errno("failed to parse /proc/self/mountinfo");
-	while (!mountinfo_next(&pos, &m)) {
-		unsigned long long ino = nsfs_mount(&m);
-		int t = ino ? ns_index_by_name(m.root) : -1;
-		if (t >= 0 && want[t] && ns_find(ino) < 0)
-			add_held(openat(AT_FDCWD, m.target, O_RDONLY | O_CLOEXEC), ino);
+	read_mounts(&t);
+	for (i = 0; i < t.n; i++) {
+		unsigned long long ino = nsfs_mount(&t.m[i]);
+		int type = ino ? ns_index_by_name(t.m[i].root) : -1;
+		if (type >= 0 && want[type] && ns_find(ino) < 0)
+			add_held(openat(AT_FDCWD, t.m[i].target, O_RDONLY | O_CLOEXEC), ino);
 	}
-	free(buf);
+	mounts_free(&t);
 }
 
 /*
@@ -795,30 +788,30 @@ static int path_included(const char *set, const char *elt, char sep)
 
 static void read_nsfs(void)
 {
-	char *buf = read_file_alloc("/proc/self/mountinfo", NULL), *pos = buf;
-	struct mountinfo m;
+	struct mounts t;
 	char sep = nowrap ? ',' : '\n';
+	int i;
 
-	if (!buf)
-		die_errno("failed to parse /proc/self/mountinfo");
-	while (!mountinfo_next(&pos, &m)) {
-		unsigned long long ino = nsfs_mount(&m);
+	read_mounts(&t);
+	for (i = 0; i < t.n; i++) {
+		struct mountinfo *m = &t.m[i];
+		unsigned long long ino = nsfs_mount(m);
 		int n;
 		size_t tl;
 
-		if (!ino || (n = ns_find(ino)) < 0 || strcmp(m.root, ns_types[nss[n].type].name))
+		if (!ino || (n = ns_find(ino)) < 0 || strcmp(m->root, ns_types[nss[n].type].name))
 			continue;
-		tl = strlen(m.target);
+		tl = strlen(m->target);
 		if (!nss[n].nsfs) {
-			nss[n].nsfs = xstrdup(m.target);
-		} else if (!path_included(nss[n].nsfs, m.target, sep)) {
+			nss[n].nsfs = xstrdup(m->target);
+		} else if (!path_included(nss[n].nsfs, m->target, sep)) {
 			size_t l = strlen(nss[n].nsfs);
 			nss[n].nsfs = xrealloc(nss[n].nsfs, l + tl + 2);
 			nss[n].nsfs[l] = sep;
-			memcpy(nss[n].nsfs + l + 1, m.target, tl + 1);
+			memcpy(nss[n].nsfs + l + 1, m->target, tl + 1);
 		}
 	}
-	free(buf);
+	mounts_free(&t);
 }
 
 /* ---- output -------------------------------------------------------------------------- */

@@ -211,11 +211,8 @@ static void fork_and_wait(void)
 	if (!child)
 		return;
 	for (;;) {
-		if (waitpid(child, &st, WUNTRACED) < 0) {
-			if (errno == EINTR)
-				continue;
+		if (wait_pid(child, &st, WUNTRACED) < 0)
 			die_errno("waitpid failed");
-		}
 		if (!WIFSTOPPED(st))
 			break;
 		kill(getpid(), SIGSTOP);
@@ -229,22 +226,12 @@ static void fork_and_wait(void)
 static char **target_env(void)
 {
 	int fd = target_open("environ", O_RDONLY);
-	size_t size = 4096, len = 0, n = 1, i;
-	char *buf = xmalloc(size), **env, **e;
-	ssize_t r;
+	size_t len, n = 1, i;
+	char *buf = read_file_alloc_at(fd, NULL, &len), **env, **e;
 
-	while ((r = read(fd, buf + len, size - len - 1)) != 0) {
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			die_errno("failed to get environment variables");
-		}
-		len += r;
-		if (len == size - 1)
-			buf = xrealloc(buf, size *= 2);
-	}
+	if (!buf)
+		die_errno("failed to get environment variables");
 	close(fd);
-	buf[len] = 0;
 	for (i = 0; i < len; i++)
 		n += !buf[i];
 	e = env = xmalloc((n + 1) * sizeof(char *));
@@ -260,14 +247,14 @@ static char **target_env(void)
 /* -c: cgroup.procs of the target's cgroup v2 group, opened for writing. */
 static int target_cgroup(void)
 {
-	int fd = target_open("cgroup", O_RDONLY);
-	char buf[4096], *p = buf, *mi, *pos, path[PATH_MAX];
-	ssize_t n = read(fd, buf, sizeof(buf) - 1);
-	struct mountinfo m;
+	int fd = target_open("cgroup", O_RDONLY), i;
+	char buf[4096], *p = buf, path[PATH_MAX];
+	struct mounts t;
 	size_t rl;
 
+	if (read_file_at(fd, NULL, buf, sizeof(buf)) < 0)
+		*buf = 0;	/* the process is gone: no group */
 	close(fd);
-	buf[n > 0 ? n : 0] = 0;
 	while (p && strncmp(p, "0::", 3))
 		if ((p = strchr(p, '\n')))
 			p++;
@@ -275,17 +262,17 @@ static int target_cgroup(void)
 		die("no cgroup v2 group for process %d", (int)pid);
 	p += 3;
 	p[strcspn(p, "\n")] = 0;
-	pos = mi = read_file_alloc("/proc/self/mountinfo", NULL);
-	if (!mi)
+	if (mounts_read(&t) < 0)
 		die_errno("cannot open %s", "/proc/self/mountinfo");
-	while (mountinfo_next(&pos, &m) == 0) {
-		if (strcmp(m.fstype, "cgroup2"))
+	for (i = 0; i < t.n; i++) {
+		const struct mountinfo *m = &t.m[i];
+		if (strcmp(m->fstype, "cgroup2"))
 			continue;
-		rl = strcmp(m.root, "/") ? strlen(m.root) : 0;
-		if (strncmp(p, m.root, rl) || (p[rl] && p[rl] != '/'))
+		rl = strcmp(m->root, "/") ? strlen(m->root) : 0;
+		if (strncmp(p, m->root, rl) || (p[rl] && p[rl] != '/'))
 			continue;
-		fmt(path, sizeof(path), "%s%s/cgroup.procs", m.target, p + rl);
-		free(mi);
+		fmt(path, sizeof(path), "%s%s/cgroup.procs", m->target, p + rl);
+		mounts_free(&t);
 		return xopen(path, O_WRONLY);
 	}
 	die("no cgroup v2 mount holds %s", p);

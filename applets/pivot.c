@@ -51,51 +51,26 @@ static const char pivot_root_usage[] =
 
 /* ---- why did pivot_root(2) fail? ------------------------------------------ */
 
-/* The mountinfo entry of the mount that path is on; buf is to be freed. */
-static int mount_of(const char *path, int up, struct mountinfo *m, char **buf)
-{
-	struct statx stx;
-	char *pos;
-	unsigned long id;
-
-	*buf = NULL;
-	if (syscall(SYS_statx, AT_FDCWD, path, 0, STATX_MNT_ID, &stx) < 0
-	    || !(stx.stx_mask & STATX_MNT_ID) || !(pos = *buf = read_file_alloc("/proc/self/mountinfo", NULL)))
-		return -1;
-	id = stx.stx_mnt_id;
-	for (int pass = 0; pass <= up; pass++) {
-		for (pos = *buf; !mountinfo_next(&pos, m) && m->id != id;)
-			;
-		if (m->id != id)
-			break;
-		if (pass == up)
-			return 0;
-		id = m->parent;
-		/* mountinfo_next cut the text: read it again */
-		free(*buf);
-		if (!(*buf = read_file_alloc("/proc/self/mountinfo", NULL)))
-			return -1;
-	}
-	free(*buf);
-	*buf = NULL;
-	return -1;
-}
-
+/* Is the mount path is on (up: that mount's parent) "shared", or "rootfs" (the initramfs)? */
 static int mount_is(const char *path, int up, const char *what)
 {
-	struct mountinfo m;
-	char *buf;
+	struct statx stx;
+	struct mounts t;
+	const struct mountinfo *m;
 	int r = 0;
 
-	if (!mount_of(path, up, &m, &buf))
-	{
-		if (*what == 'r')	/* "rootfs": the initramfs, a mount without a parent */
-			r = !strcmp(m.fstype, "rootfs") || m.parent == m.id;
-		else			/* "shared" */
-			for (const char *s = m.optional; s && *s && !r; s = strchr(s, ' '))
-				r = !strncmp(s += *s == ' ', "shared:", 7);
-	}
-	free(buf);
+	if (syscall(SYS_statx, AT_FDCWD, path, 0, STATX_MNT_ID, &stx) < 0
+	    || !(stx.stx_mask & STATX_MNT_ID) || mounts_read(&t) < 0)
+		return 0;
+	m = mounts_find(&t, stx.stx_mnt_id);
+	if (m && up)
+		m = mounts_find(&t, m->parent);
+	if (m && *what == 'r')	/* a mount without a parent */
+		r = !strcmp(m->fstype, "rootfs") || m->parent == m->id;
+	else if (m)
+		for (const char *s = m->optional; s && *s && !r; s = strchr(s, ' '))
+			r = !strncmp(s += *s == ' ', "shared:", 7);
+	mounts_free(&t);
 	return r;
 }
 
@@ -295,16 +270,9 @@ static int switch_root_main(int argc, char **argv)
 	else
 		close(oldfd);
 	if (console) {
-		fd = openat(AT_FDCWD, console, O_RDWR | O_NOCTTY);
-		if (fd < 0)
+		fd = openat(AT_FDCWD, console, O_RDWR | O_NOCTTY | O_CLOEXEC);
+		if (fd < 0 || fd_to_stdio(fd) < 0)
 			warn_errno("cannot open %s", console);
-		else {	/* becomes 0, 1 and 2: not close-on-exec */
-			dup2(fd, 0);
-			dup2(fd, 1);
-			dup2(fd, 2);
-			if (fd > 2)
-				close(fd);
-		}
 	}
 	exec_or_die(argv + p.ind + 1);
 }

@@ -229,6 +229,30 @@ static void ack(int res)
 		helper_fail(res, 1);
 }
 
+/* The helper's uid (0) or gid (1) map: 0, or an exit status once it has said what failed. */
+static int write_map(int group)
+{
+	const char *which = group ? "gid" : "uid";
+	int st;
+
+	if (geteuid() == 0) {
+		if (!idmap_write_file(self, which, maps[group]))
+			return 0;
+		warn_errno("write failed /proc/%d/%s_map", (int)self, which);
+		return 1;
+	}
+	st = idmap_run_helper(self, which, maps[group]);
+	if (st < 0) {
+		warn_errno("cannot run new%smap", which);
+		return 1;
+	}
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		return 0;
+	if (!(WIFEXITED(st) && WEXITSTATUS(st) >= 126))	/* else it said why */
+		warn("new%smap failed", which);
+	return WIFEXITED(st) && WEXITSTATUS(st) ? WEXITSTATUS(st) : 1;
+}
+
 /*
  * go: the unsharing process says 'g' once the namespaces exist, then 'p'
  * once its child exists (pid namespaces have no pid_for_children before);
@@ -242,8 +266,7 @@ static _Noreturn void helper(int go, int res, int alive)
 	if (wait_word(go) != 'g')	/* unshare failed: nothing to do */
 		_exit(0);
 	for (i = 0; i < 2; i++)
-		if (CONFIG_UNSHARE_MAPS && has_map(i)
-		    && (st = idmap_write(self, i ? "gid" : "uid", maps[i])))
+		if (CONFIG_UNSHARE_MAPS && has_map(i) && (st = write_map(i)))
 			helper_fail(res, st);
 	for (i = 0; i < NS_COUNT; i++) {
 		if (!persist[i] || (i == NS_PID && late_pid))
@@ -296,7 +319,7 @@ static void helper_done(void)
 /* Fork the detached helper. */
 static void start_helper(void)
 {
-	int go[2], back[2], alive[2], st;
+	int go[2], back[2], alive[2];
 	pid_t pid;
 
 	if (pipe2(go, O_CLOEXEC) || pipe2(back, O_CLOEXEC) || pipe2(alive, O_CLOEXEC))
@@ -319,8 +342,7 @@ static void start_helper(void)
 	close(go[0]);
 	close(back[1]);
 	close(alive[0]);
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
+	wait_pid(pid, NULL, 0);	/* the helper's parent, which exits at once */
 	helper_go = go[1];
 	helper_res = back[0];
 	helper_alive = alive[1];
@@ -363,7 +385,8 @@ static void remake_mntns(cpu_set_t *orig, int *cpu)
 	while (!CPU_ISSET(*cpu, orig));
 	CPU_ZERO(&one);
 	CPU_SET(*cpu, &one);
-	sched_setaffinity(0, sizeof(one), &one);
+	/* a CPU that went offline meanwhile: the namespace is made wherever we are */
+	(void)sched_setaffinity(0, sizeof(one), &one);
 	if (unshare(CLONE_NEWNS) < 0)
 		die_errno("unshare failed");
 }
@@ -404,7 +427,7 @@ static struct idrange subids(int group)
 	struct pwent pw;
 	struct idrange r;
 	size_t len = 0;
-	char *text = read_file_alloc(path, &len);
+	char *text = read_file_alloc_at(AT_FDCWD, path, &len);
 	unsigned long uid = geteuid();
 	int found = pw_byuid(uid, &pw) == 0;
 
@@ -439,7 +462,7 @@ static void add_map(int group, const char *spec)
 		      || idmap_add(m, 1, r.outer, r.count);
 		break;
 	case IDMAP_ALL:
-		text = read_file_alloc(group ? "/proc/self/gid_map" : "/proc/self/uid_map", &len);
+		text = read_file_alloc_at(AT_FDCWD, group ? "/proc/self/gid_map" : "/proc/self/uid_map", &len);
 		bad = !text || idmap_parse_proc(text, len, m) < 0;
 		free(text);
 		break;
@@ -524,8 +547,8 @@ static __attribute__((noinline)) void release_helper(void)
 			die_errno("sched_getaffinity failed");
 		remake_mntns(&cpus, &cpu);
 	}
-	if (retried)
-		sched_setaffinity(0, sizeof(cpus), &cpus);
+	if (retried && sched_setaffinity(0, sizeof(cpus), &cpus) < 0)
+		warn_errno("cannot restore the CPU affinity");
 	if (st)
 		quit(st);
 }
@@ -560,7 +583,7 @@ static __attribute__((noinline)) void fork_child(int killsig, int fwd)
 		helper_alive = -1;
 		if (late_pid && (st = sync_helper('p'))) {
 			kill(child, SIGKILL);
-			wait_pid(child);
+			wait_pid(child, NULL, 0);
 			exit(st);
 		}
 		if (pidfd >= 0)
@@ -571,7 +594,8 @@ static __attribute__((noinline)) void fork_child(int killsig, int fwd)
 			sigaction(SIGTERM, &sa, NULL);
 			sigprocmask(SIG_SETMASK, &old, NULL);
 		}
-		st = wait_pid(child);
+		if (wait_pid(child, &st, 0) < 0)
+			die_errno("waitpid failed");
 		if (WIFEXITED(st))
 			quit(WEXITSTATUS(st));
 		helper_done();

@@ -38,14 +38,13 @@ void exec_shell(void)
 	die_status(errno == ENOENT ? 127 : 126, errno, "failed to execute %s", sh);
 }
 
-int wait_pid(pid_t pid)
+pid_t wait_pid(pid_t pid, int *status, int flags)
 {
-	int st;
+	pid_t r;
 
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
-			die_errno("waitpid failed");
-	return st;
+	while ((r = waitpid(pid, status, flags)) < 0 && errno == EINTR)
+		;
+	return r;
 }
 
 void exit_like(int status)

@@ -5,13 +5,13 @@
 
 #include <sys/types.h>
 
-/* execvp(argv[0], argv); on failure "failed to execute X: strerror", exit 127 or 126. */
+/* execvp(argv[0], argv); dies on failure: "failed to execute X: strerror", status 127 or 126. */
 _Noreturn void exec_or_die(char **argv);
-/* $SHELL, else the passwd shell, else /bin/sh, run as a login shell ("-sh"). */
+/* $SHELL, else the passwd shell, else /bin/sh, run as a login shell ("-sh"); dies as exec_or_die. */
 _Noreturn void exec_shell(void);
 
-/* Wait for pid (retrying on EINTR); returns the raw wait status. */
-int wait_pid(pid_t pid);
+/* waitpid(pid, status, flags), retried on EINTR: pid, or -1 with errno set. */
+pid_t wait_pid(pid_t pid, int *status, int flags);
 /* Exit as the child did: its exit status, or die from the same signal. */
 _Noreturn void exit_like(int status);
 

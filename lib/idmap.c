@@ -3,10 +3,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "err.h"
+#include "exec.h"
 #include "fmt.h"
 #include "idmap.h"
 #include "xfuncs.h"
@@ -146,7 +146,7 @@ size_t idmap_format(const struct idmap *m, char *buf, size_t size)
 }
 
 /* newuidmap PID INNER OUTER COUNT...: the numbers live in one buffer. */
-static int run_helper(pid_t pid, const char *which, const struct idmap *m)
+int idmap_run_helper(pid_t pid, const char *which, const struct idmap *m)
 {
 	char prog[16], nums[(3 * IDMAP_MAX + 1) * 12], *argv[3 * IDMAP_MAX + 3], *p = nums;
 	int i, k = 0, st;
@@ -162,10 +162,8 @@ static int run_helper(pid_t pid, const char *which, const struct idmap *m)
 	}
 	argv[k] = NULL;
 	child = fork();
-	if (child < 0) {
-		warn_errno("fork failed");
-		return 1;
-	}
+	if (child < 0)
+		return -1;
 	if (!child) {
 		int e;
 
@@ -174,32 +172,14 @@ static int run_helper(pid_t pid, const char *which, const struct idmap *m)
 		warn_errno("failed to execute %s", prog);
 		_exit(e == ENOENT ? 127 : 126);
 	}
-	while (waitpid(child, &st, 0) < 0)
-		if (errno != EINTR)
-			return 1;
-	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
-		return 0;
-	if (!(WIFEXITED(st) && WEXITSTATUS(st) >= 126))
-		warn("%s failed", prog);
-	return WIFEXITED(st) && WEXITSTATUS(st) ? WEXITSTATUS(st) : 1;
+	return wait_pid(child, &st, 0) < 0 ? -1 : st;
 }
 
-int idmap_write(pid_t pid, const char *which, const struct idmap *m)
+int idmap_write_file(pid_t pid, const char *which, const struct idmap *m)
 {
 	char path[64], buf[IDMAP_MAX * 36];
-	size_t n = idmap_format(m, buf, sizeof(buf));
-	int fd;
 
-	if (geteuid() != 0)
-		return run_helper(pid, which, m);
 	fmt(path, sizeof(path), "/proc/%d/%s_map", (int)pid, which);
-	fd = openat(AT_FDCWD, path, O_WRONLY | O_CLOEXEC);
-	if (fd < 0 || write(fd, buf, n) != (ssize_t)n) {
-		warn_errno("write failed %s", path);
-		if (fd >= 0)
-			close(fd);
-		return 1;
-	}
-	close(fd);
-	return 0;
+	idmap_format(m, buf, sizeof(buf));
+	return write_file(path, buf);
 }

@@ -58,11 +58,14 @@ int idmap_add(struct idmap *m, unsigned long inner, unsigned long outer, unsigne
 size_t idmap_format(const struct idmap *m, char *buf, size_t size);
 
 /*
- * Install m as the "uid" or "gid" map (which) of process pid: as root in one
- * write(2) to /proc/PID/{uid,gid}_map, otherwise through newuidmap or
- * newgidmap.  Returns 0, or an exit status after printing an error (127
- * when the helper is not installed, 126 when it cannot run).
+ * Install m as the "uid" or "gid" map (which) of process pid, printing
+ * nothing: as root, in one write(2) to /proc/PID/{uid,gid}_map (0, or -1
+ * with errno set); otherwise through newuidmap or newgidmap, whose wait
+ * status idmap_run_helper returns (-1 with errno when it cannot fork).  A
+ * helper that cannot be executed says so itself and exits 127 (not
+ * installed) or 126.
  */
-int idmap_write(pid_t pid, const char *which, const struct idmap *m);
+int idmap_write_file(pid_t pid, const char *which, const struct idmap *m);
+int idmap_run_helper(pid_t pid, const char *which, const struct idmap *m);
 
 #endif

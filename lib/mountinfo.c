@@ -2,6 +2,7 @@
 /* /proc/PID/mountinfo parsing: see mountinfo.h and proc(5). */
 #include <fcntl.h>
 #include <linux/stat.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -9,6 +10,7 @@
 
 #include "mountinfo.h"
 #include "num.h"
+#include "xfuncs.h"
 
 /* Undo the kernel's octal escapes (\040 for a space, \134 for a backslash...). */
 static void unescape(char *s)
@@ -102,21 +104,50 @@ int mountinfo_parse(char *line, struct mountinfo *m)
 	return 0;
 }
 
-int mountinfo_next(char **pos, struct mountinfo *m)
+void mounts_parse(struct mounts *t, char *text)
 {
-	while (**pos) {
-		char *line = *pos, *nl = strchr(line, '\n');
+	char *line, *nl;
+	int cap = 0;
 
-		if (nl) {
-			*nl = 0;
-			*pos = nl + 1;
-		} else {
-			*pos = line + strlen(line);
-		}
-		if (!mountinfo_parse(line, m))
-			return 0;
+	t->text = text;
+	t->m = NULL;
+	t->n = 0;
+	for (line = text; *line; line = nl) {
+		nl = line + strcspn(line, "\n");
+		if (*nl)
+			*nl++ = 0;
+		t->m = xgrow(t->m, t->n, &cap, 32, sizeof(*t->m));
+		t->n += !mountinfo_parse(line, &t->m[t->n]);
 	}
-	return -1;
+}
+
+int mounts_read(struct mounts *t)
+{
+	char *text = read_file_alloc_at(AT_FDCWD, "/proc/self/mountinfo", NULL);
+
+	if (!text)
+		return -1;
+	mounts_parse(t, text);
+	return 0;
+}
+
+const struct mountinfo *mounts_find(const struct mounts *t, unsigned long id)
+{
+	int i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->m[i].id == id)
+			return &t->m[i];
+	return NULL;
+}
+
+void mounts_free(struct mounts *t)
+{
+	free(t->m);
+	free(t->text);
+	t->m = NULL;
+	t->text = NULL;
+	t->n = 0;
 }
 
 int is_mountpoint(const char *path)

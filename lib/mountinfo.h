@@ -21,11 +21,20 @@ struct mountinfo {
  */
 int mountinfo_parse(char *line, struct mountinfo *m);
 
-/*
- * Iterate over a whole mountinfo text, held in a writable buffer: returns 0
- * and fills m for each well-formed line, -1 at the end.  *pos starts at buf.
- */
-int mountinfo_next(char **pos, struct mountinfo *m);
+/* A whole mount table: the well-formed lines of a mountinfo text, in its order. */
+struct mounts {
+	char *text;		/* the text, cut into the strings of m[] */
+	struct mountinfo *m;
+	int n;
+};
+
+/* Parse a mountinfo text (malloc'd; t owns it from now on) into t. */
+void mounts_parse(struct mounts *t, char *text);
+/* Read and parse /proc/self/mountinfo once: 0, or -1 with errno set. */
+int mounts_read(struct mounts *t);
+/* The mount with this id, or NULL. */
+const struct mountinfo *mounts_find(const struct mounts *t, unsigned long id);
+void mounts_free(struct mounts *t);
 
 /* Is path a mount point (the root of a mount)?  1, 0, or -1 with errno. */
 int is_mountpoint(const char *path);

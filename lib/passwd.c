@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "num.h"
 #include "passwd.h"
 #include "xfuncs.h"
@@ -20,23 +21,13 @@ static int split(char *line, char **f, int n)
 	return i;
 }
 
-static void copy(char *dst, size_t size, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n >= size)
-		n = size - 1;
-	memcpy(dst, src, n);
-	dst[n] = 0;
-}
-
 /*
  * Find the line of path whose field 0 equals name (when name is set) or whose
  * field 2 equals id; fill f[] with its fields.  Returns the buffer to free.
  */
 static char *find(const char *path, const char *name, unsigned long id, char **f, int nf)
 {
-	char *buf = read_file_alloc(path, NULL), *line, *nl;
+	char *buf = read_file_alloc_at(AT_FDCWD, path, NULL), *line, *nl;
 	unsigned long long v;
 
 	if (!buf)
@@ -62,10 +53,10 @@ static int pw_find(const char *name, unsigned long uid, struct pwent *pw)
 
 	if (!buf)
 		return -1;
-	copy(pw->name, sizeof(pw->name), f[0]);
+	fmt_str(pw->name, sizeof(pw->name), f[0]);
 	pw->uid = !parse_ull(f[2], ~0UL, &v) ? v : 0;
 	pw->gid = f[3] && !parse_ull(f[3], ~0UL, &v) ? v : 0;
-	copy(pw->shell, sizeof(pw->shell), f[6] ? f[6] : "");
+	fmt_str(pw->shell, sizeof(pw->shell), f[6] ? f[6] : "");
 	free(buf);
 	return 0;
 }
@@ -100,7 +91,7 @@ int gr_bygid(unsigned long gid, char name[64])
 
 	if (!buf)
 		return -1;
-	copy(name, 64, f[0]);
+	fmt_str(name, 64, f[0]);
 	free(buf);
 	return 0;
 }

@@ -14,21 +14,6 @@ int proc_open(int procfd, const char *pid)
 	return openat(procfd, pid, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
-/* Read a small file under dirfd in one go; length or -1. */
-static ssize_t read_at(int dirfd, const char *name, char *buf, size_t size)
-{
-	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	do
-		n = read(fd, buf, size);
-	while (n < 0 && errno == EINTR);
-	close(fd);
-	return n;
-}
-
 static int parse_int(const char *s, const char **end, int *out)
 {
 	long long v = 0;
@@ -63,18 +48,16 @@ int proc_parse_stat(const char *line, int *pid, char *state, int *ppid)
 int proc_stat(int dirfd, const char *path, int *pid, int *ppid)
 {
 	char buf[1024], state;
-	ssize_t n = read_at(dirfd, path, buf, sizeof(buf) - 1);
 
-	if (n <= 0)
+	if (read_file_at(dirfd, path, buf, sizeof(buf)) <= 0)
 		return -1;
-	buf[n] = 0;
 	return proc_parse_stat(buf, pid, &state, ppid);
 }
 
 char *proc_cmdline(int dirfd)
 {
-	char buf[8192];
-	ssize_t i, n = read_at(dirfd, "cmdline", buf, sizeof(buf));
+	char buf[8192 + 1];
+	ssize_t i, n = read_file_at(dirfd, "cmdline", buf, sizeof(buf));
 
 	if (n <= 0)
 		return NULL;
@@ -88,7 +71,7 @@ char *proc_cmdline(int dirfd)
 char *proc_comm(int dirfd)
 {
 	char buf[256];
-	ssize_t n = read_at(dirfd, "comm", buf, sizeof(buf) - 1);
+	ssize_t n = read_file_at(dirfd, "comm", buf, sizeof(buf));
 
 	if (n <= 0)
 		return NULL;

@@ -23,8 +23,8 @@ int proc_parse_stat(const char *line, int *pid, char *state, int *ppid);
 int proc_stat(int dirfd, const char *path, int *pid, int *ppid);
 
 /*
- * The command line, NULs turned into spaces, read with one read(2) of at
- * most 8 KiB whose last byte is dropped (util-linux's rule); NULL when the
+ * The command line, NULs turned into spaces: its first 8 KiB, of which the
+ * last byte is dropped (util-linux's rule, one read(2)); NULL when the
  * file is empty or unreadable.  Then comm, trailing blanks trimmed.
  * Both return malloc'd strings.
  */

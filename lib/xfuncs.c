@@ -42,6 +42,14 @@ char *xstrdup(const char *s)
 	return memcpy(xmalloc(n), s, n);
 }
 
+void *xgrow(void *p, int n, int *cap, int first, size_t size)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? 2 * *cap : first;
+	return xrealloc(p, (size_t)*cap * size);
+}
+
 int xopen(const char *path, int flags)
 {
 	int fd = openat(AT_FDCWD, path, flags | O_CLOEXEC);
@@ -67,6 +75,7 @@ ssize_t write_all(int fd, const void *buf, size_t n)
 	return off;
 }
 
+/* Read fd until EOF or size-1 bytes; NUL-terminates.  The length, or -1 with errno. */
 static ssize_t read_fd(int fd, char *buf, size_t size)
 {
 	size_t len = 0;
@@ -85,48 +94,46 @@ static ssize_t read_fd(int fd, char *buf, size_t size)
 	return len;
 }
 
-ssize_t read_file(const char *path, char *buf, size_t size)
+/* openat(dirfd, name) for reading, or dirfd itself when name is NULL; -1 with errno. */
+static int open_at(int dirfd, const char *name)
 {
-	int fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC), e;
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = read_fd(fd, buf, size);
-	e = errno;
-	close(fd);
-	errno = e;
-	return n;
+	return name ? openat(dirfd, name, O_RDONLY | O_CLOEXEC) : dirfd;
 }
 
-char *read_file_alloc(const char *path, size_t *lenp)
+/* Close what open_at opened, keeping errno; returns r. */
+static ssize_t close_keep(int fd, const char *name, ssize_t r)
 {
-	int fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
+	int e = errno;
+
+	if (name)
+		close(fd);
+	errno = e;
+	return r;
+}
+
+ssize_t read_file_at(int dirfd, const char *name, char *buf, size_t size)
+{
+	int fd = open_at(dirfd, name);
+
+	return fd < 0 ? -1 : close_keep(fd, name, read_fd(fd, buf, size));
+}
+
+char *read_file_alloc_at(int dirfd, const char *name, size_t *lenp)
+{
+	int fd = open_at(dirfd, name);
 	size_t size = 4096, len = 0;
 	char *buf;
+	ssize_t r;
 
 	if (fd < 0)
 		return NULL;
 	buf = xmalloc(size);
-	for (;;) {
-		ssize_t r = read(fd, buf + len, size - 1 - len);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			int e = errno;
-			free(buf);
-			close(fd);
-			errno = e;
-			return NULL;
-		}
-		if (!r)
-			break;
-		len += r;
-		if (len == size - 1)
-			buf = xrealloc(buf, size *= 2);
+	while ((r = read_fd(fd, buf + len, size - len)) > 0 && (len += r) == size - 1)
+		buf = xrealloc(buf, size *= 2);
+	if (close_keep(fd, name, r) < 0) {
+		free(buf);
+		return NULL;
 	}
-	close(fd);
-	buf[len] = 0;
 	if (lenp)
 		*lenp = len;
 	return buf;
@@ -146,5 +153,17 @@ int write_file(const char *path, const char *s)
 		errno = n < 0 ? e : EIO;
 		return -1;
 	}
+	return 0;
+}
+
+int fd_to_stdio(int fd)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (fd == i ? fcntl(fd, F_SETFD, 0) < 0 : dup2(fd, i) < 0)
+			return -1;
+	if (fd > 2)
+		close(fd);
 	return 0;
 }

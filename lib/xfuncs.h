@@ -3,6 +3,7 @@
 #ifndef NSBOX_XFUNCS_H
 #define NSBOX_XFUNCS_H
 
+#include <fcntl.h>		/* AT_FDCWD, O_* */
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -18,6 +19,9 @@ void *xmalloc(size_t n);
 void *xzalloc(size_t n);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
+/* Room for element n of array p, which holds *cap elements of size bytes: when it is full,
+ * *cap becomes first (the first time) or doubles, and p moves. */
+void *xgrow(void *p, int n, int *cap, int first, size_t size);
 
 /*
  * openat(2) with O_CLOEXEC added; dies with "cannot open PATH: strerror".
@@ -27,13 +31,24 @@ char *xstrdup(const char *s);
  */
 int xopen(const char *path, int flags);
 
-/* Read up to size-1 bytes of a file into buf, NUL-terminated; length or -1. */
-ssize_t read_file(const char *path, char *buf, size_t size);
-/* Read a whole file into a malloc'd, NUL-terminated buffer; NULL on error. */
-char *read_file_alloc(const char *path, size_t *len);
+/*
+ * Read the file name (relative to dirfd, or AT_FDCWD; NULL: the open file
+ * dirfd, left open) to its end, with as many read(2)s as it takes,
+ * NUL-terminated: into buf, at most size-1 bytes
+ * (the length, or -1 with errno set), or into a malloc'd buffer (NULL with
+ * errno set; its length in *len unless len is NULL).
+ */
+ssize_t read_file_at(int dirfd, const char *name, char *buf, size_t size);
+char *read_file_alloc_at(int dirfd, const char *name, size_t *len);
 /* Write a string to a file in one write(2); 0 or -1 with errno set. */
 int write_file(const char *path, const char *s);
 
 ssize_t write_all(int fd, const void *buf, size_t n);
+
+/*
+ * Make fd the standard input, output and error (dup2: not close-on-exec
+ * there), and close it unless it is one of them: 0, or -1 with errno set.
+ */
+int fd_to_stdio(int fd);
 
 #endif

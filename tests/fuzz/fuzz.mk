@@ -22,11 +22,11 @@ FUZZ_COMMON  := tests/fuzz/common/err.c lib/fmt.c	# err.c formats through lib/fm
 FUZZ_LIBS_opt       := lib/opt.c
 FUZZ_LDFLAGS_opt    := -Wl,--wrap=exit
 FUZZ_LIBS_num       := lib/num.c
-FUZZ_LIBS_mountinfo := lib/mountinfo.c lib/num.c
+FUZZ_LIBS_mountinfo := lib/mountinfo.c lib/num.c lib/xfuncs.c
 FUZZ_LIBS_passwd    := lib/passwd.c lib/num.c
 FUZZ_LIBS_fmt       :=	# lib/fmt.c is common
 FUZZ_LIBS_inet      := lib/inet.c
-FUZZ_LIBS_idmap     := lib/idmap.c lib/xfuncs.c
+FUZZ_LIBS_idmap     := lib/idmap.c lib/xfuncs.c lib/exec.c lib/passwd.c lib/num.c
 FUZZ_LIBS_netlink   :=	# it #includes lib/netlink.c
 FUZZ_DEPS_netlink   := lib/netlink.c lib/netlink.h
 FUZZ_LIBS_proc      := lib/proc.c lib/xfuncs.c

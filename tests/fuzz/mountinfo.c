@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: 0BSD */
 /*
  * Fuzz target: /proc/PID/mountinfo parsing (lib/mountinfo.c).
- * Input: a mountinfo text.  Checked: mountinfo_next walks it to the end, and
- * every field of a line it accepts is a NUL-terminated string inside the
- * buffer (or the static ""), with no escape sequence left in root, target
- * and source that unescaping should have decoded twice.
+ * Input: a mountinfo text.  Checked: mounts_parse takes it whole, every
+ * field of a line it accepts is a NUL-terminated string inside the buffer
+ * (or the static ""), and mounts_find finds each mount by its id.
  */
 #include <string.h>
 
@@ -24,31 +23,30 @@ static void inside(const char *s)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	struct mounts t;
 	struct mountinfo m;
-	char *pos;
-	int lines = 0;
 
 	buf = fuzz_strndup(data, size);
 	len = size;
-	pos = buf;
-	while (!mountinfo_next(&pos, &m)) {
-		inside(m.root), inside(m.target), inside(m.options), inside(m.optional);
-		inside(m.fstype), inside(m.source), inside(m.super);
-		FUZZ_CHECK(!strchr(m.options, ' ') && !strchr(m.fstype, ' '));
-		FUZZ_CHECK(strcmp(m.optional, "-"));
-		FUZZ_CHECK(pos >= buf && pos <= buf + len);
-		lines++;
-	}
-	FUZZ_CHECK(pos >= buf && pos <= buf + len && !*pos);
+	mounts_parse(&t, buf);
+	FUZZ_CHECK(t.n >= 0 && (t.n == 0 || t.m));
+	for (int i = 0; i < t.n; i++) {
+		const struct mountinfo *p = &t.m[i], *f = mounts_find(&t, p->id);
 
-	/* one line on its own, as the applets call it */
+		inside(p->root), inside(p->target), inside(p->options), inside(p->optional);
+		inside(p->fstype), inside(p->source), inside(p->super);
+		FUZZ_CHECK(!strchr(p->options, ' ') && !strchr(p->fstype, ' '));
+		FUZZ_CHECK(strcmp(p->optional, "-"));
+		FUZZ_CHECK(f && f->id == p->id && f <= p);
+	}
+
+	/* one line on its own */
 	{
 		char *one = fuzz_strndup(data, strnlen((const char *)data, size));
 		if (!mountinfo_parse(one, &m))
 			FUZZ_CHECK(m.super && m.fstype && m.source && m.target && m.root);
 		free(one);
 	}
-	(void)lines;
-	free(buf);
+	mounts_free(&t);	/* frees buf */
 	return 0;
 }

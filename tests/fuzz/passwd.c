@@ -2,7 +2,7 @@
 /*
  * Fuzz target: /etc/passwd and /etc/group lines (lib/passwd.c).
  * Input: 4 bytes of an id, a name up to a NUL, then the file's text, which
- * this target's read_file_alloc (standing in for lib/xfuncs.c) hands to the
+ * this target's read_file_alloc_at (standing in for lib/xfuncs.c) hands to the
  * parser as /etc/passwd or /etc/group.  Checked: every lookup returns 0 or
  * -1, fills NUL-terminated fields, and what it finds really matches.
  */
@@ -16,9 +16,9 @@
 static const uint8_t *file;
 static size_t filelen;
 
-char *read_file_alloc(const char *path, size_t *lenp)
+char *read_file_alloc_at(int dirfd, const char *path, size_t *lenp)
 {
-	(void)path;
+	(void)dirfd, (void)path;
 	if (lenp)
 		*lenp = filelen;
 	return fuzz_strndup(file, filelen);
