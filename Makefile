@@ -87,6 +87,18 @@ CONFIG_TARGETS := defconfig allnoconfig allyesconfig oldconfig olddefconfig menu
                   savedefconfig $(notdir $(wildcard configs/*_defconfig))
 NOBUILD_TARGETS := $(CONFIG_TARGETS) help clean distclean deps dist
 
+# A configuration or cleaning goal beside others ("make defconfig all", "make clean
+# all"): one make per goal, in the order given, as in Linux and BusyBox, so that the
+# build reads the .config the goals before it made.
+MIXED := $(if $(filter $(NOBUILD_TARGETS),$(MAKECMDGOALS)),$(filter-out $(NOBUILD_TARGETS),$(MAKECMDGOALS)))
+ifneq ($(MIXED),)
+.PHONY: $(MAKECMDGOALS)
+$(MAKECMDGOALS): one-goal-at-a-time
+	@:
+one-goal-at-a-time:
+	$(Q)for g in $(MAKECMDGOALS); do $(MAKE) --no-print-directory $$g || exit 1; done
+else
+
 # The configuration decides which applets are compiled: applets/NAME.c needs CONFIG_NAME=y.
 ifeq ($(filter $(NOBUILD_TARGETS),$(MAKECMDGOALS)),)
 -include $(CONFIG)
@@ -121,7 +133,7 @@ help:
 	@echo '  deps              - install the Debian packages the build, tests and VM need,'
 	@echo '                      and make the util-linux 2.42 reference root $$(SIDREF)'
 	@echo '  help              - this list'
-	@echo 'Configuration (kept in $$(O)/.config):'
+	@echo 'Configuration (kept in $$(O)/.config; with other goals too: make defconfig all):'
 	@echo '  defconfig         - every applet and feature (configs/defconfig)'
 	@echo '  NAME_defconfig    - configs/NAME_defconfig: $(notdir $(wildcard configs/*_defconfig))'
 	@echo '  allnoconfig allyesconfig oldconfig olddefconfig menuconfig savedefconfig'
@@ -311,3 +323,5 @@ clean:
 
 distclean:
 	$(Q)rm -rf $(O)
+
+endif	# MIXED
