@@ -595,6 +595,7 @@ static _Noreturn void run(const char *name, char **argv)
 static int exec_in(struct ent *e)
 {
 	pid_t pid;
+	int st;
 
 	out_printf("\nnetns: %s\n", e->name);
 	out_flush();
@@ -603,7 +604,9 @@ static int exec_in(struct ent *e)
 		exit(fail(1 | SYS, "fork"));
 	if (!pid)
 		run(e->name, e->arg);
-	if (!WIFEXITED(wait_pid(pid)))
+	if (wait_pid(pid, &st, 0) < 0)
+		die_errno("waitpid failed");
+	if (!WIFEXITED(st))
 		exit(1);
 	return 0;
 }
