@@ -18,6 +18,9 @@
 #   needroot		skip the next test unless we are root
 #   nsboxonly		skip the next test in host mode (TEST_HOST=1)
 #   nsboxfile		skip the rest of the file in host mode
+#   detach_nsfs		in a private mount namespace: detach every nsfs mount (ip netns
+#			add, unshare --net=FILE) its copy of the host's table holds, so
+#			that lsns -P and the like see only what the test makes
 #
 # Variables: $C (the applet under test), $NSBOX (the nsbox binary; empty in
 # host mode), $HOSTMODE (1 in host mode), $TOP (source tree), $TESTDIR (scratch).
@@ -135,4 +138,11 @@ nsboxonly() {
 nsboxfile() {
 	[ -n "$HOSTMODE" ] && _skipall="nsbox only"
 	return 0
+}
+
+detach_nsfs() {
+	while _m=$(sed -n 's/^[^ ]* [^ ]* [^ ]* [^ ]* \([^ ]*\) .* - nsfs .*/\1/p' /proc/self/mountinfo | head -n 1) &&
+	      [ -n "$_m" ]; do
+		umount -l "$(printf '%b' "$_m")" || return 1
+	done
 }
