@@ -119,14 +119,17 @@ ifeq ($(shell git rev-parse --show-toplevel 2>/dev/null),$(CURDIR))
   endif
 endif
 
-.PHONY: all help clean distclean deps dist install test FORCE $(CONFIG_TARGETS)
+.PHONY: all help clean distclean deps dist install completion test FORCE $(CONFIG_TARGETS)
 all: $(O)/nsbox
 
 help:
 	@echo 'Build:'
 	@echo '  all (default)     - build $(O)/nsbox (stripped) and $(O)/nsbox_unstripped'
 	@echo '  install           - install the binary and its applet links into $$(DESTDIR)$$(PREFIX)'
-	@echo '                      (hard links; SYMLINKS=1 for symbolic links)'
+	@echo '                      (hard links; SYMLINKS=1 for symbolic links), the man pages and'
+	@echo '                      the bash completion'
+	@echo '  completion        - $$(O)/nsbox.bash, the bash completion (from $$(O)/nsbox-tables,'
+	@echo '                      the configuration built for this machine by HOSTCC=cc)'
 	@echo '  clean             - remove the build outputs, keep the configuration'
 	@echo '  distclean         - remove $(O) entirely'
 	@echo '  dist              - $$(O)/nsbox-VERSION.tar.gz, a reproducible source tarball'
@@ -165,7 +168,10 @@ help:
 	@echo '  SANITIZE=1        - glibc, ASan+UBSan, in $$(O)/sanitize (make SANITIZE=1 test)'
 	@echo '  VALGRIND=1        - glibc, dynamic, -g, in $$(O)/valgrind (make VALGRIND=1 test)'
 	@echo '  PREFIX=/usr DESTDIR=DIR SYMLINKS=1 - for install; INSTALL_INIT=1: sbin/init too;'
-	@echo '                      FORCE=1: replace files that are not nsbox (in a live root)'
+	@echo '                      FORCE=1: replace files that are not nsbox (in a live root);'
+	@echo '                      LINKDIR=DIR: every applet link in DIR (Debian: /usr/lib/nsbox/bin);'
+	@echo '                      MANPAGES=0: no man pages (MANDIR=PREFIX/share/man); COMPLETION=0:'
+	@echo '                      no completion (BASHCOMPDIR=PREFIX/share/bash-completion/completions)'
 	@echo 'Cross-building (README: Cross-building):'
 	@echo '  ARCH=NAME         x86_64 (default), aarch64, arm, mips, mipsel, i386, s390x: build, run,'
 	@echo '                    test (in that VM; mips: under qemu-mips-static) in build/NAME'
@@ -244,31 +250,64 @@ $(O)/nsbox: $(O)/nsbox_unstripped
 
 -include $(OBJS:.o=.d)
 
+# The tables build, $(O)/nsbox-tables: the same sources and configuration compiled for
+# the build machine (HOSTCC) with NSBOX_TABLES=1 (lib/opt.h), so that make install, the
+# bash completion and tests/man.test can list the applets, their option tables, the
+# namespace types and the signal names also when nsbox is cross-compiled.
+HOSTCC   ?= cc
+SRCS     := $(OBJS:$(O)/%.o=%.c)
+$(O)/nsbox-tables: $(SRCS) $(wildcard lib/*.h applets/*.h) $(O)/config.h $(O)/version-string.h
+	$(if $(Q),@echo "  HOSTCC  $@")
+	$(Q)$(HOSTCC) -std=gnu11 -D_GNU_SOURCE -DNSBOX_TABLES=1 -w -Ilib -Iapplets -I$(O) -o $@ $(SRCS)
+
+# The bash completion, generated from the tables build (completion/gen.sh).
+completion: $(O)/nsbox.bash
+$(O)/nsbox.bash: $(O)/nsbox-tables completion/gen.sh completion/nsbox.bash
+	$(if $(Q),@echo "  GEN     $@")
+	$(Q)sh completion/gen.sh $(O)/nsbox-tables > $@.tmp && mv $@.tmp $@
+
 # ---- install ------------------------------------------------------------------
-# Links as nsbox --list-full names them, init only with INSTALL_INIT=1.  Into a live
-# root (no DESTDIR) a file that is not already nsbox is replaced only with FORCE=1:
-# every one is named first, and nothing is installed.
+# The binary; the applet links as nsbox --list-full names them (or all in LINKDIR:
+# Debian's /usr/lib/nsbox/bin), init only with INSTALL_INIT=1; the applets' man pages
+# (MANPAGES=0: none); the bash completion, with a link per applet name (COMPLETION=0:
+# none).  The lists come from the tables build, which also runs when cross-compiling.
+# Into a live root (no DESTDIR) a file that is not already nsbox's is replaced only
+# with FORCE=1: every one is named first, and nothing is installed.
+MANPAGES    ?= 1
+COMPLETION  ?= 1
+MANDIR      ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 INSTALL_ROOT = $(DESTDIR)$(PREFIX)
-install: $(O)/nsbox
-	$(Q)links=$$($(O)/nsbox --list-full | grep -v -x '$(if $(INSTALL_INIT),-,sbin/init)') || exit 1; \
+COMPDIR      = $(DESTDIR)$(BASHCOMPDIR)
+install: $(O)/nsbox $(O)/nsbox-tables $(if $(filter 1,$(COMPLETION)),$(O)/nsbox.bash)
+	$(Q)applets=$$($(O)/nsbox-tables --list) && full=$$($(O)/nsbox-tables --list-full) || exit 1; \
+	links=$$(echo "$$full" | grep -v -x '$(if $(INSTALL_INIT),-,sbin/init)' | \
+	  sed '$(if $(LINKDIR),s|^.*/|$(DESTDIR)$(LINKDIR)/|,s|^|$(INSTALL_ROOT)/|)'); \
+	comps=$(if $(filter 1,$(COMPLETION)),$$(echo "$$applets" | sed 's|^|$(COMPDIR)/|')); \
 	if [ -z "$(DESTDIR)$(FORCE)" ]; then bad=; \
-	  for p in $$links; do f=$(INSTALL_ROOT)/$$p; \
-	    if { [ -e $$f ] || [ -L $$f ]; } && ! [ $$f -ef $(INSTALL_ROOT)/bin/nsbox ]; then \
+	  for f in $$links $$comps; do \
+	    case $$f in $(COMPDIR)/*) own=$(COMPDIR)/nsbox;; *) own=$(INSTALL_ROOT)/bin/nsbox;; esac; \
+	    if { [ -e $$f ] || [ -L $$f ]; } && ! [ $$f -ef $$own ]; then \
 	      echo "make install: $$f exists and is not nsbox" >&2; bad=1; fi; \
 	  done; \
 	  [ -z "$$bad" ] || { echo "make install: nothing installed (FORCE=1 replaces them)" >&2; exit 1; }; \
 	fi; \
-	install -D -m 0755 $(O)/nsbox $(INSTALL_ROOT)/bin/nsbox && mkdir -p $(INSTALL_ROOT)/sbin || exit 1; \
-	for p in $$links; do \
-	  d=$${p%/*}; rel=$$([ $$d = bin ] && echo nsbox || echo ../bin/nsbox); \
-	  rm -f $(INSTALL_ROOT)/$$p; \
-	  $(if $(SYMLINKS),ln -s $$rel,ln $(INSTALL_ROOT)/bin/nsbox) $(INSTALL_ROOT)/$$p || exit 1; \
-	done
+	install -D -m 0755 $(O)/nsbox $(INSTALL_ROOT)/bin/nsbox || exit 1; \
+	for f in $$links; do \
+	  d=$${f%/*}; mkdir -p $$d && rm -f $$f || exit 1; \
+	  $(if $(SYMLINKS),ln -s $$(realpath -m --relative-to=$$d $(INSTALL_ROOT)/bin/nsbox),\
+	    ln $(INSTALL_ROOT)/bin/nsbox) $$f || exit 1; \
+	done; \
+	$(if $(filter 1,$(MANPAGES)),for p in man/nsbox.1 $$(for a in $$applets; do echo man/nsbox-$$a.[18]; done); do \
+	  [ ! -f $$p ] || install -D -m 0644 $$p $(DESTDIR)$(MANDIR)/man$${p##*.}/$${p##*/} || exit 1; \
+	done;) \
+	$(if $(filter 1,$(COMPLETION)),install -D -m 0644 $(O)/nsbox.bash $(COMPDIR)/nsbox || exit 1; \
+	for a in $$applets; do ln -sf nsbox $(COMPDIR)/$$a || exit 1; done;) :
 
 # ---- tests --------------------------------------------------------------------
 include initramfs/initramfs.mk
 
-test: $(if $(TEST_HOST),,$(O)/nsbox)
+test: $(if $(TEST_HOST),,$(O)/nsbox $(O)/nsbox-tables $(O)/nsbox.bash)
 	$(Q)O=$(O) SIDREF=$(abspath $(SIDREF)) $(TEST_RUN) $(T)
 
 include bench/bench.mk
@@ -294,7 +333,7 @@ dist: | $(O)
 	@echo "wrote $(O)/$(DIST).tar.gz"
 
 # ---- housekeeping -------------------------------------------------------------
-DEPS := gcc make musl-tools python3-kconfiglib cpio busybox-static qemu-system-x86 \
+DEPS := gcc make groff man-db musl-tools python3-kconfiglib cpio busybox-static qemu-system-x86 \
         iproute2 iputils-ping util-linux file kmod clang libclang-rt-14-dev valgrind hyperfine toybox uidmap strace \
         debootstrap
 # Another ARCH: its cross compiler, its QEMU, and qemu-user (the image builder lists
@@ -319,7 +358,8 @@ deps:
 	$(if $(NATIVE),,$(Q)sh cross/deps.sh $(ARCH) $(O))
 
 clean:
-	$(Q)rm -rf $(O)/applets $(O)/lib $(O)/nsbox $(O)/nsbox_unstripped $(O)/config.h $(O)/version-string.h
+	$(Q)rm -rf $(O)/applets $(O)/lib $(O)/nsbox $(O)/nsbox_unstripped $(O)/config.h $(O)/version-string.h \
+	  $(O)/nsbox-tables $(O)/nsbox.bash
 
 distclean:
 	$(Q)rm -rf $(O)

@@ -55,7 +55,9 @@ static const char init_usage[] =
 	"Options:\n"
 	" -g, --pgroup   send signals to the command's process group\n"
 	" -h, --help     display this help\n"
-	" -V, --version  display version\n";
+	" -V, --version  display version\n"
+	"\n"
+	"See nsbox-init(8).\n";
 
 /* ---- reaper mode ---------------------------------------------------------- */
 

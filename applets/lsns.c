@@ -64,7 +64,9 @@ static const char usage[] =
 	"\n"
 	" -H, --list-columns     list the available columns\n"
 	" -h, --help             display this help\n"
-	" -V, --version          display version\n";
+	" -V, --version          display version\n"
+	"\n"
+	"See nsbox-lsns(8).\n";
 
 enum { C_NS, C_TYPE, C_PATH, C_NPROCS, C_PID, C_PPID, C_COMMAND, C_UID, C_USER,
        C_NETNSID, C_NSFS, C_PNS, C_ONS, NCOLINFO };

@@ -14,8 +14,10 @@
 #include "config.h"
 #include "err.h"
 #include "fmt.h"
+#include "ns.h"
 #include "opt.h"
 #include "out.h"
+#include "sig.h"
 #include "version.h"
 #include "xfuncs.h"
 
@@ -56,6 +58,8 @@ static const char usage[] =
 	"     -i          init too (DIR/init, DIR/sbin/init with -p)\n"
 	"  --help APPLET  show an applet's help\n"
 	"  --version      show the version\n"
+	"\n"
+	"See nsbox(1); \"man nsbox APPLET\" shows an applet's page.\n"
 	"\n"
 	"Applets:\n";
 
@@ -275,6 +279,19 @@ static int install(int argc, char **argv)
 	return rc;
 }
 
+/* The tables build (see opt.h): "nsbox --nsbox-tables" lists the namespace types and signal names. */
+static int dump_tables(void)
+{
+	const struct signame *s;
+	int i;
+
+	for (i = 0; i < NS_COUNT; i++)
+		out_printf("ns %s\n", ns_types[i].name);
+	for (s = sig_names; s->sig; s++)
+		out_printf("signal %s\n", s->name);
+	return 0;
+}
+
 static int nsbox_main(int argc, char **argv)
 {
 	const struct applet *a;
@@ -289,6 +306,8 @@ static int nsbox_main(int argc, char **argv)
 
 	if (!strcmp(arg, "--list") || !strcmp(arg, "--list-full"))
 		return list(arg[6] == '-');
+	if (NSBOX_TABLES && !strcmp(arg, "--nsbox-tables"))
+		return dump_tables();
 	if (!strcmp(arg, "--install"))
 		return install(argc - 2, argv + 2);
 	if (!strcmp(arg, "--version") || !strcmp(arg, "-V")) {

@@ -52,7 +52,9 @@ static const char usage[] =
 	"     --no-lo            leave lo in PEER's namespace alone\n"
 	" -d, --delete           delete the pair NAME belongs to\n"
 	" -h, --help             display this help\n"
-	" -V, --version          display version\n";
+	" -V, --version          display version\n"
+	"\n"
+	"See nsbox-mkveth(8).\n";
 
 enum { O_GW = OPT_LONG, O_MAC, O_PEERMAC, O_MASTER, O_NOUP, O_NOLO };
 

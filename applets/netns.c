@@ -50,7 +50,9 @@
 	"\tnetns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]\n" \
 	"NETNSID := auto | POSITIVE-INT\n"
 
-static const char help[] = USAGE "-all (-a), also after delete or exec: each namespace in " RUN_DIR "\n";
+static const char help[] = USAGE "-all (-a, --all), also after delete or exec: each namespace in " RUN_DIR "\n"
+	"-h, --help: this text; -V, --version: the version\n"
+	"\nSee nsbox-netns(8).\n";
 
 struct cmd {
 	const char *word;		/* the command as given */

@@ -75,7 +75,9 @@ static const char usage[] =
 #endif
 	"\n"
 	" -h, --help             display this help\n"
-	" -V, --version          display version\n";
+	" -V, --version          display version\n"
+	"\n"
+	"See nsbox-nsenter(1).\n";
 
 enum { L_PRESERVE = OPT_LONG, L_KEEPCAPS, L_USERPARENT };
 

@@ -47,7 +47,9 @@ static const char pivot_root_usage[] =
 	"\n"
 	"Options:\n"
 	" -h, --help     display this help\n"
-	" -V, --version  display version\n";
+	" -V, --version  display version\n"
+	"\n"
+	"See nsbox-pivot_root(8).\n";
 
 /* ---- why did pivot_root(2) fail? ------------------------------------------ */
 
@@ -172,9 +174,11 @@ static const char switch_root_usage[] =
 	"the root, and execute init.\n"
 	"\n"
 	"Options:\n"
-	" -c DEV         reopen stdin, stdout and stderr on DEV after the switch\n"
-	" -h, --help     display this help\n"
-	" -V, --version  display version\n";
+	" -c, --console DEV  reopen stdin, stdout and stderr on DEV after the switch\n"
+	" -h, --help         display this help\n"
+	" -V, --version      display version\n"
+	"\n"
+	"See nsbox-switch_root(8).\n";
 
 /* Delete everything under dfd that is on device dev; closes dfd. */
 static void remove_tree(int dfd, dev_t dev)
@@ -300,7 +304,9 @@ static const char pivot_usage[] =
 	"     --ro                make newroot read-only\n"
 	"     --keep-old DIR      keep the old root at DIR in newroot\n"
 	" -h, --help              display this help\n"
-	" -V, --version           display version\n";
+	" -V, --version           display version\n"
+	"\n"
+	"See nsbox-pivot(8).\n";
 
 enum { O_PROP = OPT_LONG, O_PROC, O_SYS, O_DEV, O_BIND, O_ROBIND, O_RO, O_KEEP };
 

@@ -85,7 +85,9 @@ static const char usage[] =
 	" --monotonic <offset>, --boottime <offset>\n"
 	"                          clock offsets (seconds) in the time namespace\n"
 	" -h, --help               display this help\n"
-	" -V, --version            display version\n";
+	" -V, --version            display version\n"
+	"\n"
+	"See nsbox-unshare(1).\n";
 
 enum {
 	O_KILLCHILD = OPT_LONG, O_FORWARD, O_MOUNTPROC, O_PROPAGATION, O_SETGROUPS,

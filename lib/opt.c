@@ -9,9 +9,30 @@
 #include "out.h"
 #include "version.h"
 
+/* The tables build: "APPLET --nsbox-options" prints the table, -h and -V included (see opt.h). */
+static _Noreturn void dump_options(const struct opt *opts)
+{
+	static const char *const kinds[] = { "none", "req", "opt", "longopt" };
+	static const struct opt builtins[] = { { 'h', "help", OPT_NONE }, { 'V', "version", OPT_NONE } };
+	const struct opt *o;
+	int i, claimed[2] = { 0, 0 };
+
+	for (o = opts; o->id; o++) {
+		out_printf("%s%c %s%s %s\n", o->id < OPT_LONG ? "-" : "", o->id < OPT_LONG ? o->id : '-',
+			   o->name ? "--" : "-", o->name ? o->name : "", kinds[o->arg]);
+		for (i = 0; i < 2; i++)
+			claimed[i] |= o->id == builtins[i].id;
+	}
+	for (i = 0; i < 2; i++)
+		if (!claimed[i])
+			out_printf("-%c --%s none\n", builtins[i].id, builtins[i].name);
+	exit(out_flush() ? 1 : 0);
+}
 
 void opt_init(struct optparse *p, int argc, char **argv, const struct opt *opts, const char *usage)
 {
+	if (NSBOX_TABLES && argc == 2 && !strcmp(argv[1], "--nsbox-options"))
+		dump_options(opts);
 	memset(p, 0, sizeof(*p));
 	p->argc = argc;
 	p->argv = argv;

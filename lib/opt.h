@@ -52,6 +52,16 @@ struct optparse {
 	int nops, from;		/* with permute: operands gathered before argv[ind] */
 };
 
+/*
+ * NSBOX_TABLES=1 is the tables build (make's $(O)/nsbox-tables, compiled for the
+ * build machine): there "APPLET --nsbox-options" prints APPLET's table, a line
+ * "-x --name KIND" per option ("-" for a missing letter or name; KIND none, req,
+ * opt or longopt), for the bash completion and the man-page tests.
+ */
+#ifndef NSBOX_TABLES
+#define NSBOX_TABLES 0
+#endif
+
 void opt_init(struct optparse *p, int argc, char **argv, const struct opt *opts, const char *usage);
 int opt_next(struct optparse *p);
 _Noreturn void print_usage(const char *usage);
