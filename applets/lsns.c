@@ -120,9 +120,18 @@ static int nns, nss_cap;
 static int *phash, *nhash;
 static unsigned phsize, nhsize;
 
+/* The command line, parsed (parse_args), then completed (choose_columns). */
+static struct {
+	int tree, raw, json, notrunc, nowrap, noheadings, list, persist, collist;
+	int want[NS_COUNT], ntypes;	/* -t; none given: all types */
+	int pid;			/* -p, or 0 */
+	int nsarg;			/* a namespace argument was given: */
+	unsigned long long ns;		/* its inode (0 filters nothing, as in util-linux) */
+	const char *output;		/* -o */
+} args;
+
 static int columns[NCOLINFO * 2], ncolumns;
-static int tree, raw, json, notrunc, nowrap, noheadings, want_nsid;
-static int want[NS_COUNT];
+static int want_nsid;
 
 static int has_column(int id)
 {
@@ -246,7 +255,7 @@ static unsigned long long nsfs_link(char *link)
 		return 0;
 	b[n - 1] = *b = 0;
 	t = ns_index_by_name(link);
-	if (t < 0 || !want[t] || parse_ull(b + 2, ~0ULL, &ino))
+	if (t < 0 || !args.want[t] || parse_ull(b + 2, ~0ULL, &ino))
 		return 0;
 	return ino;
 }
@@ -281,7 +290,7 @@ static void scan_fds(int procfd, int pid, held_fn *fn, void *ctx)
 		    (n = readlinkat(fd, e->d_name, link, sizeof(link) - 1)) < 0)
 			continue;
 		link[n] = 0;
-		if (!strncmp(link, "socket:[", 8) ? want[NS_NET] && fn(ctx, num, 0)
+		if (!strncmp(link, "socket:[", 8) ? args.want[NS_NET] && fn(ctx, num, 0)
 						  : (ino = nsfs_link(link)) && fn(ctx, num, ino))
 			break;
 	}
@@ -336,7 +345,7 @@ static int scan_process(int procfd, int pid, struct rec *r)
 		char link[64], *b;
 		ssize_t n;
 		r->ino[i] = 0;
-		if (!want[i])
+		if (!args.want[i])
 			continue;
 		n = readlinkat(nsfd, ns_types[i].name, link, sizeof(link) - 1);
 		if (n < 0) {
@@ -572,7 +581,7 @@ static int add_ns_for_fd(int fd, unsigned long ino)
 	unsigned long pino, oino;
 	unsigned uid = 0;
 
-	if (type < 0 || !want[type])
+	if (type < 0 || !args.want[type])
 		return -1;
 	pfd = related(fd, type, R_PARENT, &pino);
 	ofd = related(fd, type, R_OWNER, &oino);
@@ -695,7 +704,7 @@ static void read_bound(void)
 	for (i = 0; i < t.n; i++) {
 		unsigned long long ino = nsfs_mount(&t.m[i]);
 		int type = ino ? ns_index_by_name(t.m[i].root) : -1;
-		if (type >= 0 && want[type] && ns_find(ino) < 0)
+		if (type >= 0 && args.want[type] && ns_find(ino) < 0)
 			add_held(openat(AT_FDCWD, t.m[i].target, O_RDONLY | O_CLOEXEC), ino);
 	}
 	mounts_free(&t);
@@ -791,7 +800,7 @@ static int path_included(const char *set, const char *elt, char sep)
 static void read_nsfs(void)
 {
 	struct mounts t;
-	char sep = nowrap ? ',' : '\n';
+	char sep = args.nowrap ? ',' : '\n';
 	int i;
 
 	read_mounts(&t);
@@ -895,11 +904,11 @@ static struct tb_line *add_line(struct nsent *n, struct proc *p)
 	struct tb_line *parent = NULL, *l;
 	int i;
 
-	if (tree == TREE_PROCESS && p && p->parent >= 0)
+	if (args.tree == TREE_PROCESS && p && p->parent >= 0)
 		parent = procs[p->parent].outline;
-	else if (tree == TREE_PARENT && n->rel[R_PARENT] >= 0)
+	else if (args.tree == TREE_PARENT && n->rel[R_PARENT] >= 0)
 		parent = nss[n->rel[R_PARENT]].outline;
-	else if (tree == TREE_OWNER && n->rel[R_OWNER] >= 0)
+	else if (args.tree == TREE_OWNER && n->rel[R_OWNER] >= 0)
 		parent = nss[n->rel[R_OWNER]].outline;
 	l = tb_add(&tab, parent);
 	for (i = 0; i < ncolumns; i++) {
@@ -934,7 +943,7 @@ static struct tb_line *add_line(struct nsent *n, struct proc *p)
 		}
 		tb_set(l, i, s);
 	}
-	if (tree == TREE_OWNER || tree == TREE_PARENT)
+	if (args.tree == TREE_OWNER || args.tree == TREE_PARENT)
 		n->outline = l;
 	else if (p)
 		p->outline = l;
@@ -945,9 +954,9 @@ static void show_namespace(struct nsent *n)
 {
 	int o = n->rel[R_OWNER], pa = n->rel[R_PARENT];
 
-	if (tree == TREE_OWNER && o >= 0 && !nss[o].outline)
+	if (args.tree == TREE_OWNER && o >= 0 && !nss[o].outline)
 		show_namespace(&nss[o]);
-	else if (tree == TREE_PARENT) {
+	else if (args.tree == TREE_PARENT) {
 		if (pa >= 0) {
 			if (!nss[pa].outline)
 				show_namespace(&nss[pa]);
@@ -960,7 +969,7 @@ static void show_namespace(struct nsent *n)
 
 static void show_process(struct proc *p, int type)
 {
-	if (tree == TREE_PROCESS && p->parent >= 0 && !procs[p->parent].outline &&
+	if (args.tree == TREE_PROCESS && p->parent >= 0 && !procs[p->parent].outline &&
 	    procs[p->parent].ns[type] == p->ns[type])
 		show_process(&procs[p->parent], type);
 	add_line(&nss[p->ns[type]], p);
@@ -1001,13 +1010,13 @@ static void init_table(void)
 
 	for (i = 0; i < ncolumns; i++) {
 		int id = columns[i], f = infos[id].flags;
-		if (notrunc)
+		if (args.notrunc)
 			f &= ~TB_TRUNC;
-		if (tree == TREE_PROCESS && id == C_COMMAND)
+		if (args.tree == TREE_PROCESS && id == C_COMMAND)
 			f |= TB_TREE;
-		if (nowrap)
+		if (args.nowrap)
 			f &= ~TB_WRAPNL;
-		if ((tree == TREE_OWNER || tree == TREE_PARENT) && id == C_NS)
+		if ((args.tree == TREE_OWNER || args.tree == TREE_PARENT) && id == C_NS)
 			f = (f | TB_TREE) & ~TB_RIGHT;
 		cols[i].name = infos[id].name;
 		cols[i].hint = infos[id].hint;
@@ -1015,9 +1024,9 @@ static void init_table(void)
 	}
 	tab.cols = cols;
 	tab.ncols = ncolumns;
-	tab.raw = raw;
-	tab.json = json;
-	tab.noheadings = noheadings;
+	tab.raw = args.raw;
+	tab.json = args.json;
+	tab.noheadings = args.noheadings;
 	tab.utf8 = -1;
 	tab.name = "namespaces";
 }
@@ -1028,7 +1037,7 @@ static int list_columns(void)
 	static struct tb_col cols[] = {
 		{ .name = "holder", .flags = TB_RIGHT }, { .name = "type" }, { .name = "description" },
 	};
-	struct table t = { .cols = cols, .ncols = 3, .raw = raw, .json = json,
+	struct table t = { .cols = cols, .ncols = 3, .raw = args.raw, .json = args.json,
 			   .noheadings = 1, .utf8 = -1, .name = "lsns-columns" };
 	int i;
 
@@ -1107,163 +1116,192 @@ static void exclusive(int c)
 	}
 }
 
-int lsns_main(int argc, char **argv)
+static const struct opt opts[] = {
+	IF_LSNS_JSON({ 'J', "json", OPT_NONE },)
+	{ 'l', "list", OPT_NONE },
+	{ 'n', "noheadings", OPT_NONE },
+	{ 'o', "output", OPT_REQ },
+	{ OPT_LONG, "output-all", OPT_NONE },
+	{ 'P', "persistent", OPT_NONE },
+	{ 'p', "task", OPT_REQ },
+	{ 'r', "raw", OPT_NONE },
+	{ 'u', "notruncate", OPT_NONE },
+	{ 'W', "nowrap", OPT_NONE },
+	{ 't', "type", OPT_REQ },
+	{ 'T', "tree", OPT_OPT },
+	{ 'H', "list-columns", OPT_NONE },
+	{ 0 }
+};
+
+/* -p PID: util-linux's messages (leading blanks are skipped, as strtol does) */
+static int parse_task(const char *arg)
 {
-	static const struct opt opts[] = {
-		IF_LSNS_JSON({ 'J', "json", OPT_NONE },)
-		{ 'l', "list", OPT_NONE },
-		{ 'n', "noheadings", OPT_NONE },
-		{ 'o', "output", OPT_REQ },
-		{ OPT_LONG, "output-all", OPT_NONE },
-		{ 'P', "persistent", OPT_NONE },
-		{ 'p', "task", OPT_REQ },
-		{ 'r', "raw", OPT_NONE },
-		{ 'u', "notruncate", OPT_NONE },
-		{ 'W', "nowrap", OPT_NONE },
-		{ 't', "type", OPT_REQ },
-		{ 'T', "tree", OPT_OPT },
-		{ 'H', "list-columns", OPT_NONE },
-		{ 0 }
-	};
+	const char *a = arg, *d;
+	long long v;
+
+	while (*a == ' ' || (*a >= '\t' && *a <= '\r'))
+		a++;
+	if (!parse_ll(a, 1, 0x7fffffff, &v))
+		return v;
+	d = a + (*a == '-' || *a == '+');
+	if (!*d || d[strspn(d, "0123456789")])
+		die("invalid PID argument: '%s'", arg);
+	die("invalid PID argument: '%s': Numerical result out of range", arg);
+}
+
+/* -T[REL], --tree[=REL] */
+static int parse_tree(const char *a)
+{
+	if (!a)
+		return TREE_OWNER;
+	if (*a == '=')
+		a++;
+	if (!strcmp(a, "parent"))
+		return TREE_PARENT;
+	if (!strcmp(a, "process"))
+		return TREE_PROCESS;
+	if (strcmp(a, "owner"))
+		die("unknown tree type: %s", a);
+	return TREE_OWNER;
+}
+
+static void parse_option(int c, const char *arg)
+{
+	int t;
+
+	exclusive(c);
+	switch (c) {
+	case 'J': args.json = 1; break;
+	case 'l': args.list = 1; break;
+	case 'o': args.output = arg; break;
+	case 'P': args.persist = 1; break;
+	case OPT_LONG:
+		for (ncolumns = 0; ncolumns < NCOLINFO; ncolumns++)
+			columns[ncolumns] = ncolumns;
+		break;
+	case 'p': args.pid = parse_task(arg); break;
+	case 'n': args.noheadings = 1; break;
+	case 'r': args.nowrap = args.raw = 1; break;
+	case 'u': args.notrunc = 1; break;
+	case 't':
+		if ((t = ns_index_by_name(arg)) < 0)
+			die("unknown namespace type: %s", arg);
+		args.want[t] = 1;
+		args.ntypes++;
+		break;
+	case 'W': args.nowrap = 1; break;
+	case 'H': args.collist = 1; break;
+	case 'T': args.tree = parse_tree(arg); break;
+	}
+}
+
+static void parse_args(int argc, char **argv)
+{
 	struct optparse p;
-	const char *outarg = NULL;
-	int c, i, force_list = 0, is_net = 0, ntypes = 0, fltr_pid = 0;
-	int persist = 0, collist = 0;
-	unsigned long long fltr_ns = 0;
+	int c, i;
 
 	opt_init(&p, argc, argv, opts, usage);
 	p.permute = 1;
-	while ((c = opt_next(&p)) >= 0) {
-		exclusive(c);
-		switch (c) {
-		case 'J': json = 1; break;
-		case 'l': force_list = 1; break;
-		case 'o': outarg = p.arg; break;
-		case 'P': persist = 1; break;
-		case OPT_LONG:
-			for (ncolumns = 0; ncolumns < NCOLINFO; ncolumns++)
-				columns[ncolumns] = ncolumns;
-			break;
-		case 'p': {
-			const char *a = p.arg;
-			long long v;
-			while (*a == ' ' || (*a >= '\t' && *a <= '\r'))
-				a++;
-			if (parse_ll(a, 1, 0x7fffffff, &v)) {
-				const char *d = a + (*a == '-' || *a == '+');
-				if (!*d || d[strspn(d, "0123456789")])
-					die("invalid PID argument: '%s'", p.arg);
-				die("invalid PID argument: '%s': Numerical result out of range", p.arg);
-			}
-			fltr_pid = v;
-			break;
-		}
-		case 'n': noheadings = 1; break;
-		case 'r': nowrap = raw = 1; break;
-		case 'u': notrunc = 1; break;
-		case 't': {
-			int t = ns_index_by_name(p.arg);
-			if (t < 0)
-				die("unknown namespace type: %s", p.arg);
-			want[t] = 1;
-			ntypes++;
-			is_net |= t == NS_NET;
-			break;
-		}
-		case 'W': nowrap = 1; break;
-		case 'H': collist = 1; break;
-		case 'T': {
-			const char *a = p.arg;
-			tree = TREE_OWNER;
-			if (a) {
-				if (*a == '=')
-					a++;
-				if (!strcmp(a, "parent"))
-					tree = TREE_PARENT;
-				else if (!strcmp(a, "process"))
-					tree = TREE_PROCESS;
-				else if (strcmp(a, "owner"))
-					die("unknown tree type: %s", a);
-			}
-			break;
-		}
-		}
-	}
-	if (collist)
-		return list_columns();
-	if (!ntypes)
+	while ((c = opt_next(&p)) >= 0)
+		parse_option(c, p.arg);
+	if (!args.ntypes)
 		for (i = 0; i < NS_COUNT; i++)
-			want[i] = 1;
+			args.want[i] = 1;
 	if (p.ind < argc) {
-		if (fltr_pid)
+		if (args.pid)
 			die("--task is mutually exclusive with <namespace>");
-		if (parse_ull(argv[p.ind], ~0ULL, &fltr_ns))
+		if (parse_ull(argv[p.ind], ~0ULL, &args.ns))
 			die("invalid namespace argument: '%s'", argv[p.ind]);
-		if (!tree && !force_list)
-			tree = TREE_PROCESS;
-		if (!ncolumns) {
-			columns[ncolumns++] = C_PID;
-			columns[ncolumns++] = C_PPID;
-			columns[ncolumns++] = C_USER;
-			columns[ncolumns++] = C_COMMAND;
-		}
+		args.nsarg = 1;
 	}
-	if (!ncolumns) {
-		columns[ncolumns++] = C_NS;
-		columns[ncolumns++] = C_TYPE;
-		columns[ncolumns++] = C_NPROCS;
-		columns[ncolumns++] = C_PID;
-		columns[ncolumns++] = C_USER;
-		if (is_net) {
-			columns[ncolumns++] = C_NETNSID;
-			columns[ncolumns++] = C_NSFS;
-		}
-		columns[ncolumns++] = C_COMMAND;
-		if (!tree && !force_list)
-			tree = TREE_PROCESS;
-	}
-	if (outarg && add_columns(outarg) < 0)
-		return 1;
+}
+
+/* The columns and the tree the options leave to their defaults; 0, or -1 for a bad -o. */
+static int choose_columns(void)
+{
+	static const unsigned char by_ns[] = { C_PID, C_PPID, C_USER, C_COMMAND };
+	static const unsigned char all[] = { C_NS, C_TYPE, C_NPROCS, C_PID, C_USER, C_NETNSID,
+					      C_NSFS, C_COMMAND };
+	int net = args.ntypes && args.want[NS_NET], outall = ncolumns > 0;
+	size_t i;
+
+	if (!args.tree && !args.list && (args.nsarg || !outall))
+		args.tree = TREE_PROCESS;
+	if (!ncolumns && args.nsarg)
+		for (i = 0; i < sizeof(by_ns); i++)
+			columns[ncolumns++] = by_ns[i];
+	if (!ncolumns)
+		for (i = 0; i < sizeof(all); i++)
+			if (net || (all[i] != C_NETNSID && all[i] != C_NSFS))
+				columns[ncolumns++] = all[i];
+	return args.output ? add_columns(args.output) : 0;
+}
+
+/* Everything the columns and views need, read once. */
+static void scan(void)
+{
+	int rel = args.tree == TREE_OWNER || args.tree == TREE_PARENT;
 
 	procfd = openat(AT_FDCWD, "/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	scan_held = !fltr_pid && !fltr_ns;
-	read_processes(tree == TREE_PROCESS || has_column(C_PPID), fltr_ns);
-	if (has_column(C_PNS) || has_column(C_ONS) || tree == TREE_OWNER || tree == TREE_PARENT)
+	scan_held = !args.pid && !args.ns;
+	read_processes(args.tree == TREE_PROCESS || has_column(C_PPID), args.ns);
+	if (has_column(C_PNS) || has_column(C_ONS) || rel)
 		read_relations();
 	want_nsid = has_column(C_NETNSID);
-	if (scan_held || (fltr_ns && ns_find(fltr_ns) < 0))
+	if (scan_held || (args.ns && ns_find(args.ns) < 0))
 		read_held(procfd, !scan_held);
-	if (tree == TREE_OWNER || tree == TREE_PARENT)
+	if (rel)
 		connect_namespaces();
 	if (has_column(C_NSFS))
 		read_nsfs();
-	init_table();
+}
 
-	if (fltr_ns) {
-		int n = ns_find(fltr_ns);
-		if (n < 0)
-			die("not found namespace: %llu", fltr_ns);
-		for (i = 0; i < nprocs; i++)
-			if (procs[i].ns[nss[n].type] == n && !procs[i].outline)
-				show_process(&procs[i], nss[n].type);
-	} else {
-		int *order = xmalloc((nns + 1) * sizeof(int));
-		struct proc *fp = fltr_pid ? proc_find(fltr_pid) : NULL;
+/* The namespace argument: its processes, as a tree. */
+static void show_ns_processes(void)
+{
+	int n = ns_find(args.ns), i;
 
-		for (i = 0; i < nns; i++)
-			order[i] = i;
-		sort_ns(order, nns);
-		for (i = 0; i < nns; i++) {
-			struct nsent *n = &nss[order[i]];
-			if (fltr_pid && (!fp || fp->ns[n->type] != order[i]))
-				continue;
-			if (persist && (n->nprocs || !want[n->type]))
-				continue;
-			if (!n->outline)
-				show_namespace(n);
-		}
-		free(order);
+	if (n < 0)
+		die("not found namespace: %llu", args.ns);
+	for (i = 0; i < nprocs; i++)
+		if (procs[i].ns[nss[n].type] == n && !procs[i].outline)
+			show_process(&procs[i], nss[n].type);
+}
+
+/* Every namespace asked for, by inode (-p: those of that process). */
+static void show_namespaces(void)
+{
+	int *order = xmalloc((nns + 1) * sizeof(int)), i;
+	struct proc *fp = args.pid ? proc_find(args.pid) : NULL;
+
+	for (i = 0; i < nns; i++)
+		order[i] = i;
+	sort_ns(order, nns);
+	for (i = 0; i < nns; i++) {
+		struct nsent *n = &nss[order[i]];
+		if (args.pid && (!fp || fp->ns[n->type] != order[i]))
+			continue;
+		if (args.persist && (n->nprocs || !args.want[n->type]))
+			continue;
+		if (!n->outline)
+			show_namespace(n);
 	}
+	free(order);
+}
+
+int lsns_main(int argc, char **argv)
+{
+	parse_args(argc, argv);
+	if (args.collist)
+		return list_columns();
+	if (choose_columns() < 0)
+		return 1;
+	scan();
+	init_table();
+	if (args.ns)
+		show_ns_processes();
+	else
+		show_namespaces();
 	tb_print(&tab);
 	return 0;
 }
