@@ -335,7 +335,7 @@ dist: | $(O)
 # ---- housekeeping -------------------------------------------------------------
 DEPS := gcc make groff man-db musl-tools python3-kconfiglib cpio busybox-static qemu-system-x86 \
         iproute2 iputils-ping util-linux file kmod clang libclang-rt-14-dev valgrind hyperfine toybox uidmap strace \
-        debootstrap
+        debootstrap tmux
 # Another ARCH: its cross compiler, its QEMU, and qemu-user (the image builder lists
 # the foreign nsbox's and busybox's applets through it); dpkg-source for mips's musl.
 ifeq ($(NATIVE),)
