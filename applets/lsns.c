@@ -237,7 +237,24 @@ struct rec {
 	unsigned long ino[NS_COUNT];
 	int nheld;			/* HELD_MAX + 1: more than fit, look again */
 	struct held held[HELD_MAX];
+	char what[16];			/* after an error: what could not be read, "ns/net" */
 };
+
+/*
+ * A /proc/PID file that cannot be read because the process has exited
+ * (ENOENT, ESRCH) or is not ours to look into (EACCES) is passed over.
+ * Anything else (EMFILE, ENOMEM, EIO...) is an error: said, and the status is 1.
+ */
+static int passed_over(int err)
+{
+	return err == ENOENT || err == ESRCH || err == EACCES;
+}
+
+static _Noreturn void proc_fail(int pid, const char *what, int err)
+{
+	errno = err;
+	die_errno("cannot read /proc/%d%s%s", pid, *what ? "/" : "", what);
+}
 
 static int scan_held;			/* the scan also looks at the fds */
 static struct { int pid; struct held h; } *pending;	/* h.fd -1: all of pid's */
@@ -268,33 +285,45 @@ static unsigned long long nsfs_link(char *link)
  */
 typedef int held_fn(void *ctx, int fd, unsigned long long ino);
 
-static void scan_fds(int procfd, int pid, held_fn *fn, void *ctx)
+/* 0, or the errno of what (16 bytes: "fd", "fd/N") could not be read. */
+static int scan_fds(int procfd, int pid, held_fn *fn, void *ctx, char *what)
 {
 	char path[24], link[64];
 	struct dirent *e;
-	int fd;
+	int fd, err = 0;
 	DIR *d;
 
 	fmt(path, sizeof(path), "%d/fd", pid);
+	fmt(what, 16, "fd");
 	fd = openat(procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
-		return;
+		return passed_over(errno) ? 0 : errno;
 	if (!(d = fdopendir(fd))) {
+		err = errno;
 		close(fd);
-		return;
+		return err;
 	}
-	while ((e = readdir(d))) {
+	while (errno = 0, (e = readdir(d))) {
 		unsigned long long num, ino;
 		ssize_t n;
-		if (parse_ull(e->d_name, INT_MAX, &num) ||
-		    (n = readlinkat(fd, e->d_name, link, sizeof(link) - 1)) < 0)
+		if (parse_ull(e->d_name, INT_MAX, &num))
 			continue;
+		if ((n = readlinkat(fd, e->d_name, link, sizeof(link) - 1)) < 0) {
+			fmt(what, 16, "fd/%s", e->d_name);
+			if (passed_over(errno))
+				continue;
+			err = errno;
+			break;
+		}
 		link[n] = 0;
 		if (!strncmp(link, "socket:[", 8) ? args.want[NS_NET] && fn(ctx, num, 0)
 						  : (ino = nsfs_link(link)) && fn(ctx, num, ino))
 			break;
 	}
+	if (!e && errno)	/* readdir failed */
+		err = errno;
 	closedir(d);
+	return err;
 }
 
 static int keep_held(void *ctx, int fd, unsigned long long ino)
@@ -318,29 +347,12 @@ static void add_pending(int pid, int fd, unsigned long long ino)
 	pending[npending++].h.ino = ino;
 }
 
-/* Scan /proc/PID; 0 and *r filled, or -1 when it has gone. */
-static int scan_process(int procfd, int pid, struct rec *r)
+/* The namespace inodes of the process behind nsfd (PID/ns): 0, -1 when a
+ * type was not there (gone? a type this kernel lacks?), or an errno. */
+static int read_inodes(int nsfd, struct rec *r)
 {
-	struct stat st;
-	int i, nsfd, gone = 0;
-	char name[12], path[24];
+	int i, missing = 0;
 
-	/*
-	 * One walk to PID/ns (whose owner is the process's), then a
-	 * one-component readlink per type ("mnt:[4026531841]"): the kernel's
-	 * cheapest way to the inodes.
-	 */
-	fmt(name, sizeof(name), "%d", pid);
-	fmt(path, sizeof(path), "%s/ns", name);
-	nsfd = openat(procfd, path, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (nsfd < 0)
-		return -1;
-	if (fstat(nsfd, &st)) {
-		close(nsfd);
-		return -1;
-	}
-	r->pid = pid;
-	r->uid = st.st_uid;
 	for (i = 0; i < NS_COUNT; i++) {
 		char link[64], *b;
 		ssize_t n;
@@ -348,9 +360,12 @@ static int scan_process(int procfd, int pid, struct rec *r)
 		if (!args.want[i])
 			continue;
 		n = readlinkat(nsfd, ns_types[i].name, link, sizeof(link) - 1);
+		if (n < 0 && !passed_over(errno)) {
+			fmt(r->what, sizeof(r->what), "ns/%s", ns_types[i].name);
+			return errno;
+		}
 		if (n < 0) {
-			if (errno != EACCES)
-				gone = 1;
+			missing |= errno != EACCES;	/* EACCES: not ours to see */
 			continue;
 		}
 		link[n] = 0;
@@ -358,14 +373,40 @@ static int scan_process(int procfd, int pid, struct rec *r)
 		while (b && *++b >= '0' && *b <= '9')
 			r->ino[i] = r->ino[i] * 10 + (*b - '0');
 	}
-	close(nsfd);
-	/* A failure other than EACCES: keep the process only if it still lives. */
-	if (gone && fstatat(procfd, name, &st, 0))
-		return -1;
+	return -missing;
+}
+
+/* Scan /proc/PID: 0 and *r filled; -1 when it has gone; or an errno (r->what says of what). */
+static int scan_process(int procfd, int pid, struct rec *r)
+{
+	struct stat st;
+	int nsfd, st_ns = 0;
+	char name[12], path[24];
+
+	/*
+	 * One walk to PID/ns (whose owner is the process's), then a
+	 * one-component readlink per type ("mnt:[4026531841]"): the kernel's
+	 * cheapest way to the inodes.
+	 */
+	r->pid = pid;
+	fmt(r->what, sizeof(r->what), "ns");
+	fmt(name, sizeof(name), "%d", pid);
+	fmt(path, sizeof(path), "%s/ns", name);
+	nsfd = openat(procfd, path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (nsfd < 0 || fstat(nsfd, &st))
+		st_ns = errno;
+	else
+		st_ns = read_inodes(nsfd, r);
+	if (nsfd >= 0)
+		close(nsfd);
+	if (st_ns > 0)
+		return passed_over(st_ns) ? -1 : st_ns;
+	r->uid = st.st_uid;
+	/* A type missing: keep the process only if it still lives. */
+	if (st_ns < 0 && fstatat(procfd, name, &st, 0))
+		return passed_over(errno) ? -1 : (*r->what = 0, errno);
 	r->nheld = 0;
-	if (scan_held)
-		scan_fds(procfd, pid, keep_held, r);
-	return 0;
+	return scan_held ? scan_fds(procfd, pid, keep_held, r, r->what) : 0;
 }
 
 static void add_process(const struct rec *r)
@@ -409,18 +450,20 @@ static void add_process(const struct rec *r)
 
 struct half {
 	volatile int done;
-	int n;
+	int n, err;			/* err: the scan of r[n] failed with it */
 	struct rec r[];
 };
 
 static void scan_range(int procfd, const int *pids, int n)
 {
 	struct rec r;
-	int i;
+	int i, st;
 
 	for (i = 0; i < n; i++)
-		if (!scan_process(procfd, pids[i], &r))
+		if (!(st = scan_process(procfd, pids[i], &r)))
 			add_process(&r);
+		else if (st > 0)
+			proc_fail(r.pid, r.what, st);
 }
 
 static void scan_pids(int procfd, const int *pids, int n)
@@ -435,9 +478,13 @@ static void scan_pids(int procfd, const int *pids, int n)
 	if (h != MAP_FAILED)
 		child = fork();
 	if (child == 0) {
-		for (i = lo; i < n; i++)
-			if (!scan_process(procfd, pids[i], &h->r[h->n]))
+		for (i = lo; i < n && !h->err; i++) {
+			int st = scan_process(procfd, pids[i], &h->r[h->n]);
+			if (st > 0)
+				h->err = st;
+			else if (!st)
 				h->n++;
+		}
 		h->done = 1;
 		_exit(0);
 	}
@@ -449,6 +496,8 @@ static void scan_pids(int procfd, const int *pids, int n)
 	}
 	scan_range(procfd, pids, lo);
 	wait_pid(child, NULL, 0);	/* gone, or never ours: h->done tells */
+	if (h->done && h->err)
+		proc_fail(h->r[h->n].pid, h->r[h->n].what, h->err);
 	if (h->done)
 		for (i = 0; i < h->n; i++)
 			add_process(&h->r[i]);
@@ -477,8 +526,12 @@ static void read_ppids(int procfd, int fltr)
 		if (procs[i].ppid != -1)
 			continue;
 		fmt(path, sizeof(path), "%d/stat", procs[i].pid);
-		if (proc_stat(procfd, path, &pid, &procs[i].ppid))
+		errno = 0;
+		if (proc_stat(procfd, path, &pid, &procs[i].ppid)) {
+			if (errno && !passed_over(errno))
+				proc_fail(procs[i].pid, "stat", errno);
 			procs[i].ppid = 0;
+		}
 	}
 }
 
@@ -491,13 +544,15 @@ static void read_processes(int need_ppid, unsigned long long fltr_ns)
 
 	if (!d)
 		die_errno("cannot open /proc");
-	while ((e = readdir(d))) {
+	while (errno = 0, (e = readdir(d))) {
 		unsigned long long pid;
 		if (e->d_name[0] == '0' || parse_ull(e->d_name, INT_MAX, &pid))
 			continue;
 		pids = xgrow(pids, npids, &cap, 1024, sizeof(*pids));
 		pids[npids++] = pid;
 	}
+	if (errno)
+		die_errno("cannot read /proc");
 	scan_pids(dirfd(d), pids, npids);
 	free(pids);
 	if (need_ppid)
@@ -512,20 +567,29 @@ static void read_processes(int need_ppid, unsigned long long fltr_ns)
 
 /* ---- relations: NS_GET_PARENT / NS_GET_USERNS ------------------------------------- */
 
+static int procfd = -1;
+
+/* The namespace's file, through its lowest process: an fd, or -1 when there is none (now). */
 static int open_ns(const struct nsent *n)
 {
 	char path[40];
+	int pid = n->proc >= 0 ? procs[n->proc].pid : 0, fd;
 
-	if (n->proc < 0)
+	if (!pid)
 		return -1;
-	fmt(path, sizeof(path), "/proc/%d/ns/%s", procs[n->proc].pid, ns_types[n->type].name);
-	return openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
+	fmt(path, sizeof(path), "%d/ns/%s", pid, ns_types[n->type].name);
+	fd = openat(procfd, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && !passed_over(errno))
+		proc_fail(pid, strchr(path, '/') + 1, errno);
+	return fd;
 }
 
 /*
  * An NS_GET_* ioctl.  A kernel without them (before 4.9) answers ENOTTY:
  * util-linux then says so and exits 2, and so does lsns here, but only for
- * the views that need them (the default ones do not).
+ * the views that need them (the default ones do not).  EPERM (the related
+ * namespace is out of our sight) and EINVAL (a type without that relation)
+ * are answers; any other error ends the run.
  */
 static int ns_ioctl(int fd, unsigned long req, const char *name, void *arg)
 {
@@ -533,6 +597,8 @@ static int ns_ioctl(int fd, unsigned long req, const char *name, void *arg)
 
 	if (r < 0 && errno == ENOTTY)
 		die_status(2, 0, "Unsupported ioctl %s", name);
+	if (r < 0 && errno != EPERM && errno != EINVAL)
+		die_errno("ioctl %s failed", name);
 	return r;
 }
 
@@ -586,8 +652,8 @@ static int add_ns_for_fd(int fd, unsigned long ino)
 	pfd = related(fd, type, R_PARENT, &pino);
 	ofd = related(fd, type, R_OWNER, &oino);
 	n = ns_add(type, ino);
-	if (type == NS_NET && want_nsid)
-		nss[n].nsid = nl_get_nsid(fd);
+	if (type == NS_NET && want_nsid && (nss[n].nsid = nl_get_nsid(fd)) == -2)
+		die_errno("cannot get the NETNSID of namespace %lu", ino);
 	nss[n].rel_id[R_PARENT] = pino;
 	nss[n].rel_id[R_OWNER] = oino;
 	if (!ns_ioctl(fd, NS_GET_OWNER_UID, "NS_GET_OWNER_UID", &uid))
@@ -703,9 +769,13 @@ static void read_bound(void)
 	read_mounts(&t);
 	for (i = 0; i < t.n; i++) {
 		unsigned long long ino = nsfs_mount(&t.m[i]);
-		int type = ino ? ns_index_by_name(t.m[i].root) : -1;
-		if (type >= 0 && args.want[type] && ns_find(ino) < 0)
-			add_held(openat(AT_FDCWD, t.m[i].target, O_RDONLY | O_CLOEXEC), ino);
+		int type = ino ? ns_index_by_name(t.m[i].root) : -1, fd;
+		if (type < 0 || !args.want[type] || ns_find(ino) >= 0)
+			continue;
+		fd = openat(AT_FDCWD, t.m[i].target, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 && !passed_over(errno))
+			die_errno("cannot open %s", t.m[i].target);
+		add_held(fd, ino);
 	}
 	mounts_free(&t);
 }
@@ -713,21 +783,37 @@ static void read_bound(void)
 /*
  * The network namespace of socket FD of process PID (pidfd_getfd, then
  * SIOCGSKNS), if no process is in it.  *pidfd: the process's pidfd, opened
- * on its first socket (-2 when that failed).
+ * on its first socket (-2 when that failed).  A best effort (it takes the
+ * right to ptrace the process, and Linux 5.6): only running out of memory
+ * or descriptors is an error.
  */
+static void sock_fail(int pid, int fd, const char *what)
+{
+	if (errno == EMFILE || errno == ENFILE || errno == ENOMEM)
+		die_errno("cannot get the network namespace of /proc/%d/fd/%d: %s", pid, fd, what);
+}
+
 static void add_sock_ns(int pid, int fd, int *pidfd)
 {
 	struct stat st;
 	int sk, nsfd;
 
-	if (*pidfd == -1 && (*pidfd = syscall(SYS_pidfd_open, pid, 0)) < 0)
+	if (*pidfd == -1 && (*pidfd = syscall(SYS_pidfd_open, pid, 0)) < 0) {
+		sock_fail(pid, fd, "pidfd_open");
 		*pidfd = -2;
-	if (*pidfd < 0 || (sk = syscall(SYS_pidfd_getfd, *pidfd, fd, 0)) < 0)
+	}
+	if (*pidfd < 0)
 		return;
+	if ((sk = syscall(SYS_pidfd_getfd, *pidfd, fd, 0)) < 0) {
+		sock_fail(pid, fd, "pidfd_getfd");
+		return;
+	}
 	nsfd = ioctl(sk, SIOCGSKNS);
 	close(sk);
-	if (nsfd < 0)
+	if (nsfd < 0) {
+		sock_fail(pid, fd, "SIOCGSKNS");
 		return;
+	}
 	if (!fstat(nsfd, &st) && ns_find(st.st_ino) < 0)
 		add_ns_for_fd(nsfd, st.st_ino);
 	close(nsfd);
@@ -744,8 +830,12 @@ static int add_fd_ns(void *ctx, int fd, unsigned long long ino)
 	if (!ino) {
 		add_sock_ns(c->pid, fd, &c->pidfd);
 	} else if (ns_find(ino) < 0) {
+		int nsfd;
 		fmt(path, sizeof(path), "%d/fd/%d", c->pid, fd);
-		add_held(openat(c->procfd, path, O_RDONLY | O_CLOEXEC), ino);
+		nsfd = openat(c->procfd, path, O_RDONLY | O_CLOEXEC);
+		if (nsfd < 0 && !passed_over(errno))
+			proc_fail(c->pid, path + strcspn(path, "/") + 1, errno);
+		add_held(nsfd, ino);
 	}
 	return 0;
 }
@@ -761,16 +851,17 @@ static void read_held(int procfd, int all)
 	int i;
 
 	for (i = 0; i < (all ? nprocs : npending); i++) {
-		int pid = all ? procs[i].pid : pending[i].pid;
+		int pid = all ? procs[i].pid : pending[i].pid, err;
+		char what[16];
 		if (pid != c.pid && c.pidfd >= 0)
 			close(c.pidfd);
 		if (pid != c.pid)
 			c.pidfd = -1;
 		c.pid = pid;
-		if (all || pending[i].h.fd < 0)
-			scan_fds(procfd, pid, add_fd_ns, &c);
-		else
+		if (!all && pending[i].h.fd >= 0)
 			add_fd_ns(&c, pending[i].h.fd, pending[i].h.ino);
+		else if ((err = scan_fds(procfd, pid, add_fd_ns, &c, what)))
+			proc_fail(pid, what, err);
 	}
 	if (c.pidfd >= 0)
 		close(c.pidfd);
@@ -828,7 +919,6 @@ static void read_nsfs(void)
 /* ---- output -------------------------------------------------------------------------- */
 
 static struct table tab;
-static int procfd = -1;
 
 struct ucache { unsigned uid; char *name; struct ucache *next; };
 static struct ucache *users;
@@ -871,20 +961,25 @@ static char *snum(long long v)
 	return xstrdup(b);
 }
 
+/* The command line (for a kernel thread, comm); NULL when the process has gone. */
 static char *command(int pid)
 {
 	char name[16];
+	const char *what = "";
 	int fd;
-	char *s;
+	char *s = NULL;
 
 	fmt(name, sizeof(name), "%d", pid);
 	fd = proc_open(procfd, name);
-	if (fd < 0)
-		return NULL;
-	s = proc_cmdline(fd);
-	if (!s)
-		s = proc_comm(fd);
-	close(fd);
+	errno = fd < 0 ? errno : 0;
+	if (fd >= 0 && !(s = proc_cmdline(fd)) && !errno)
+		s = proc_comm(fd), what = "comm";
+	else if (fd >= 0 && !s)
+		what = "cmdline";
+	if (!s && errno && !passed_over(errno))
+		proc_fail(pid, what, errno);
+	if (fd >= 0)
+		close(fd);
 	return s;
 }
 
@@ -895,6 +990,8 @@ static int netnsid(const struct nsent *n)
 	if (fd < 0)
 		return -2;
 	id = nl_get_nsid(fd);
+	if (id == -2)
+		die_errno("cannot get the NETNSID of namespace %lu", n->ino);
 	close(fd);
 	return id;
 }
@@ -1053,7 +1150,10 @@ static int list_columns(void)
 
 /* ---- options ---------------------------------------------------------------------- */
 
-/* util-linux's -o list rules: "+LIST" appends; an empty name fails silently. */
+/*
+ * util-linux's -o list rules: "+LIST" appends; an unknown name is quoted with
+ * the rest of the list.  An empty name fails silently there: here it is named.
+ */
 static int column_id(const char *name, size_t n)
 {
 	int i;
@@ -1065,18 +1165,17 @@ static int column_id(const char *name, size_t n)
 	return -1;
 }
 
-static int add_columns(const char *list)
+static int add_columns(const char *arg)
 {
-	const char *p, *b, *e;
+	const char *list = arg + (*arg == '+'), *p, *b, *e;
+	int k = 1;
 
-	if (!*list)
-		return -1;
-	if (*list == '+')
-		list++;
-	else
+	if (*arg != '+')
 		ncolumns = 0;
-	if (!*list)
+	if (!*list) {
+		warn("no column in '%s'", arg);
 		return -1;
+	}
 	for (b = p = list; *p; p++) {
 		int id;
 		if (ncolumns >= NCOLINFO * 2)
@@ -1088,12 +1187,17 @@ static int add_columns(const char *list)
 			e = p + 1;
 		if (!e)
 			continue;
-		if (e <= b || (id = column_id(b, e - b)) < 0)
+		if (e <= b) {
+			warn("column %d of '%s' is empty", k, arg);
+			return -1;
+		}
+		if ((id = column_id(b, e - b)) < 0)
 			return -1;
 		columns[ncolumns++] = id;
 		if (!*e)
 			break;
 		b = NULL;
+		k++;
 	}
 	return 0;
 }
@@ -1243,6 +1347,8 @@ static void scan(void)
 	int rel = args.tree == TREE_OWNER || args.tree == TREE_PARENT;
 
 	procfd = openat(AT_FDCWD, "/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (procfd < 0)
+		die_errno("cannot open /proc");
 	scan_held = !args.pid && !args.ns;
 	read_processes(args.tree == TREE_PROCESS || has_column(C_PPID), args.ns);
 	if (has_column(C_PNS) || has_column(C_ONS) || rel)

@@ -152,8 +152,10 @@ if [ "$PROFILE" = test ]; then
 	# They replace busybox's links; the shell's bare "ip" and "ping" still
 	# run busybox's (the rename trick cannot keep "ip" sorted): tests name
 	# the oracles by absolute path.
-	# comm: busybox-static has none, and tests/badinput.test needs it.
-	for p in /usr/sbin/ip /usr/sbin/bridge /usr/bin/ping /usr/bin/comm $(for g in $gnu; do echo /usr/bin/$g; done); do
+	# comm: busybox-static has none, and tests/badinput.test needs it;
+	# strace: the fault injector of tests/faults.test.
+	for p in /usr/sbin/ip /usr/sbin/bridge /usr/bin/ping /usr/bin/comm /usr/bin/strace \
+	  $(for g in $gnu; do echo /usr/bin/$g; done); do
 		[ -x "$p" ] || continue
 		rm -f ".$p"
 		copy_prog "$p"

@@ -287,12 +287,12 @@ int nl_get_nsid(int nsfd)
 		return -1;
 	if (!opened) {
 		if (nl_open(&nl) < 0)
-			return -1;
+			return -2;
 		opened = 1;
 	}
 	nl_req(&r, RTM_GETNSID, 0, &g, sizeof(g));
 	nl_put_u32(&r, NETNSA_FD, nsfd);
 	if (nl_talk(&nl, &r, &res, nsid_cb, &id) < 0)
-		return -1;
+		return -2;
 	return id < 0 ? -1 : id;
 }

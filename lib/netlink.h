@@ -93,7 +93,7 @@ int nl_talk(struct nl *nl, struct nlreq *r, struct nlres *res, nl_cb *cb, void *
 const void *nl_attr(const void *p, size_t len, uint16_t type, size_t *plen);
 
 /* The nsid the current network namespace gives the namespace behind nsfd,
- * or -1 when none is assigned or on error. */
+ * -1 when none is assigned (or nsfd is -1), or -2 with errno set on error. */
 int nl_get_nsid(int nsfd);
 
 #endif
