@@ -266,8 +266,10 @@ static int install(int argc, char **argv)
 	for (len = strlen(dir); len > 0 && dir[len - 1] == '/'; )
 		dir[--len] = 0;
 	in.dir = dir;
-	if (check_conflicts(&in))
+	if (check_conflicts(&in)) {
+		free(dir);
 		return 1;
+	}
 	for (a = applets; a->name; a++) {
 		if (!link_path(&in, a, path, sizeof(path)))
 			continue;
@@ -276,6 +278,7 @@ static int install(int argc, char **argv)
 		if (state != SAME)
 			rc |= put_link(&in, path, target, state != MISSING);
 	}
+	free(dir);
 	return rc;
 }
 
