@@ -595,7 +595,9 @@ static int pivot_run(int argc, char **argv)
 	close(rootfd);
 	if (chdir("/") < 0)
 		die_errno("cannot change directory to /");
-	exec_or_die(p.ind + 1 < argc ? argv + p.ind + 1 : shell);
+	argv = p.ind + 1 < argc ? argv + p.ind + 1 : shell;
+	execvp(argv[0], argv);	/* PATH and all: looked up in the new root */
+	die_status(errno == ENOENT ? 127 : 126, errno, "failed to execute %s in the new root", argv[0]);
 }
 #endif
 
