@@ -126,7 +126,7 @@ static int open_netns(const char *s)
 {
 	char path[PATH_MAX];
 	unsigned long long pid;
-	int fd;
+	int fd, ispid = 0;
 
 	if (strchr(s, '/'))
 		fd = openat(AT_FDCWD, s, O_RDONLY | O_CLOEXEC);
@@ -135,9 +135,12 @@ static int open_netns(const char *s)
 		fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
 	}
 	if (fd < 0 && !parse_ull(s, INT_MAX, &pid)) {
+		ispid = 1;
 		fmt(path, sizeof(path), "/proc/%s/ns/net", s);
 		fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
 	}
+	if (fd < 0 && errno == ENOENT && !strchr(s, '/'))
+		die("netns %s: no such %sname in /run/netns", s, ispid ? "process, and no such " : "");
 	if (fd < 0)
 		die_errno("netns %s", s);
 	if (ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET)
