@@ -190,6 +190,14 @@ static int same_file(const struct stat *a, const struct stat *b)
 	return a->st_ino == b->st_ino && a->st_dev == b->st_dev;
 }
 
+/* Is the user namespace fd ours?  setns(2) into it fails with EINVAL. */
+static int own_userns(int fd)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && stat("/proc/self/ns/user", &b) == 0 && same_file(&a, &b);
+}
+
 static unsigned long parse_id(const char *s, int *follow, const char *what)
 {
 	if (!strcmp(s, "follow")) {
@@ -469,6 +477,9 @@ int nsenter_main(int argc, char **argv)
 			if (nsfd[i] < 0)
 				continue;
 			if (setns(nsfd[i], ns_types[i].flag) < 0) {
+				if (pass && errno == EINVAL && i == NS_USER && own_userns(nsfd[i]))
+					die("reassociate to namespace 'ns/user' failed: %s (it is nsenter's"
+					    " own user namespace, which setns cannot enter)", errtext(EINVAL));
 				if (pass)
 					die_errno("reassociate to namespace 'ns/%s' failed", ns_types[i].name);
 				continue;
