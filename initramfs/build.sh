@@ -181,8 +181,11 @@ if [ -n "$EXTRA" ]; then
 	done < "$EXTRA"
 fi
 
+# The same inputs make the same bytes: one mtime (SOURCE_DATE_EPOCH, or 0),
+# sorted names, inode numbers from 1 and no device numbers, no gzip name/time.
+find . -mindepth 1 -exec touch -h -d "@${SOURCE_DATE_EPOCH:-0}" {} +
 find . -mindepth 1 | sed 's,^\./,,' | LC_ALL=C sort |
-	cpio -o -H newc -R +0:+0 --quiet | gzip -9n > "$OUT.tmp"
+	cpio -o -H newc -R +0:+0 --reproducible --quiet | gzip -9n > "$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
 cd / && rm -rf "$STAGE"
 echo "  CPIO    $OUT ($PROFILE, $(wc -c < "$OUT") bytes)"
