@@ -170,8 +170,9 @@ static const char switch_root_usage[] =
 	" switch_root [options] <newrootdir> <init> <args to init>\n"
 	"\n"
 	"As PID 1: move /dev /proc /sys /run into newrootdir (a mount point),\n"
-	"delete the old root's files if it is ramfs or tmpfs, make newrootdir\n"
-	"the root, and execute init.\n"
+	"delete the old root's files if it is the initramfs, make newrootdir\n"
+	"the root, and execute init.  Any other ramfs or tmpfs root (a\n"
+	"container's) is refused.\n"
 	"\n"
 	"Options:\n"
 	" -c, --console DEV  reopen stdin, stdout and stderr on DEV after the switch\n"
@@ -206,6 +207,22 @@ static void remove_tree(int dfd, dev_t dev)
 	close(dfd);
 }
 
+/* Why the files of / are not ours to delete, or NULL when they are: only the
+ * machine's PID 1 on the initramfs (rootfs) owns them.  A container's PID 1 may
+ * share that rootfs with the machine, or see a tmpfs someone else filled. */
+static const char *not_initramfs(void)
+{
+	struct stat st;
+
+	if (stat("/proc/self/ns/pid", &st) < 0)
+		return "cannot tell whether this is the machine's PID 1 (no /proc?)";
+	if (st.st_ino != NSBOX_PID_NS_INIT_INO)
+		return "this is PID 1 of a pid namespace, not the machine's";
+	if (!mount_is("/", 0, "rootfs"))
+		return "/ is not the initramfs (rootfs)";
+	return NULL;
+}
+
 static int switch_root_main(int argc, char **argv)
 {
 	static const struct opt opts[] = { { 'c', "console", OPT_REQ }, { 0 } };
@@ -216,7 +233,8 @@ static int switch_root_main(int argc, char **argv)
 	struct stat st, rst, nst;
 	struct statfs sfs;
 	char path[4096];
-	int c, oldfd, fd;
+	const char *why;
+	int c, oldfd, fd, wipe;
 
 	opt_init(&p, argc, argv, opts, switch_root_usage);
 	while ((c = opt_next(&p)) >= 0)
@@ -246,6 +264,9 @@ static int switch_root_main(int argc, char **argv)
 	close(c);
 	close(fd);
 	oldfd = xopen("/", O_RDONLY | O_DIRECTORY);
+	wipe = fstatfs(oldfd, &sfs) == 0 && (sfs.f_type == RAMFS_MAGIC || sfs.f_type == TMPFS_MAGIC);
+	if (wipe && (why = not_initramfs()))
+		die("refusing to delete the files of /: %s", why);
 
 	for (unsigned i = 0; i < sizeof(moved) / sizeof(moved[0]); i++) {
 		if (is_mountpoint(moved[i]) != 1)
@@ -268,8 +289,7 @@ static int switch_root_main(int argc, char **argv)
 	if (chroot(".") < 0 || chdir("/") < 0)
 		die_errno("failed to change root to %s", newroot);
 	/* The old root: delete it only if it lives in memory, and only its own files. */
-	if (fstatfs(oldfd, &sfs) == 0 && (sfs.f_type == RAMFS_MAGIC || sfs.f_type == TMPFS_MAGIC)
-	    && fstat(oldfd, &st) == 0 && st.st_dev == rst.st_dev && st.st_dev != nst.st_dev)
+	if (wipe && fstat(oldfd, &st) == 0 && st.st_dev == rst.st_dev && st.st_dev != nst.st_dev)
 		remove_tree(oldfd, st.st_dev);
 	else
 		close(oldfd);

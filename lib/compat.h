@@ -42,6 +42,8 @@
 /* The initial mount namespace's fixed inode, Linux 6.18 (MNT_NS_INIT_INO there is an
  * enum constant, which #ifndef cannot see: hence a name of our own). */
 #define NSBOX_MNT_NS_INIT_INO	0xEFFFFFF8U
+/* The initial pid namespace's fixed inode (PROC_PID_INIT_INO, Linux 3.8). */
+#define NSBOX_PID_NS_INIT_INO	0xEFFFFFFCU
 
 /* ---- capabilities -------------------------------------------------------------------- */
 #ifndef PR_CAP_AMBIENT			/* Linux 4.3 */
