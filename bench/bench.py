@@ -711,7 +711,7 @@ def case_boot():
         note("boot: skipped: no kernel (vmlinuz*) under build/ yet: run make initramfs / make run first")
         return
     if DRY or QUICK:
-        note("boot: QEMU not run with QUICK=1 or DRY=1 (one TCG boot takes 20-40 s here)")
+        note("boot: QEMU not run with QUICK=1 or DRY=1 (TCG boots are slow)")
         return
     nsb = os.path.join(WORK, "boot-nsbox.cpio.gz")
     flo = os.path.join(WORK, "boot-floor.cpio.gz")
