@@ -48,19 +48,20 @@ else
     endif
   endif
   # A static binary is never relocated: -fno-pie keeps tables of pointers read-only.
+  # STATIC=0 links against the system's shared libc (OpenWrt, Alpine), with RELRO.
   OPT := -Os -fno-pie -fno-asynchronous-unwind-tables -fno-unwind-tables
-  LDOPT := -static -Wl,-z,noseparate-code -Wl,-z,norelro
+  LDOPT := -Wl,-z,noseparate-code $(if $(filter 0,$(STATIC)),-no-pie,-static -Wl,-z,norelro)
 endif
 CROSS_COMPILE ?= $(if $(NATIVE),,$(word 1,$(ARCHINFO))-)
 # musl-gcc and the sysroot's specs see only musl's headers: lend them the kernel's
-# (linux/, asm/, asm-generic/).  With musl, nsbox brings its own malloc (lib/alloc.c)
-# and lays out its hot code (applets/hot.ld).
+# (linux/, asm/, asm-generic/).  Linked statically with musl, nsbox brings its own
+# malloc (lib/alloc.c) and lays out its hot code (applets/hot.ld).
 ifeq ($(notdir $(CC)),musl-gcc)
   KHDR := $(O)/kernel-headers
 else ifneq ($(SYSROOT),)
   KHDR := $(SYSROOT)/khdr
 endif
-ifeq ($(filter 1,$(SANITIZE) $(VALGRIND)),)
+ifeq ($(filter 1,$(SANITIZE) $(VALGRIND))$(filter 0,$(STATIC)),)
   MUSL := $(if $(KHDR),1,$(findstring musl,$(shell $(CC) -dumpmachine 2>/dev/null)))
 endif
 ifneq ($(KHDR),)
@@ -77,9 +78,12 @@ ifneq ($(MUSL),)
 endif
 STRIP    ?= $(CROSS_COMPILE)strip
 
-CFLAGS   := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPT) -ffunction-sections -fdata-sections \
-            -ffile-prefix-map=$(CURDIR)/= -Ilib -Iapplets -I$(O) $(EXTRA_CFLAGS)
-LDFLAGS  := $(LDOPT) -Wl,--gc-sections -Wl,--build-id=none $(EXTRA_LDFLAGS)
+# CPPFLAGS, CFLAGS and LDFLAGS given to make (a distribution's or a firmware builder's,
+# on the command line or in the environment) follow nsbox's own, as EXTRA_* do.
+override CFLAGS  := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror $(OPT) -ffunction-sections \
+            -fdata-sections -ffile-prefix-map=$(CURDIR)/= -Ilib -Iapplets -I$(O) \
+            $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+override LDFLAGS := $(LDOPT) -Wl,--gc-sections -Wl,--build-id=none $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 CONFIG   := $(O)/.config
 KCONFIG  := KCONFIG_CONFIG=$(CONFIG) srctree=. $(PYTHON)
@@ -164,7 +168,9 @@ help:
 	@echo '  O=DIR             - the output directory (build)'
 	@echo '  V=1               - show the commands'
 	@echo '  CC=CC             - musl-gcc (static); CC=gcc or CC=clang build against glibc'
-	@echo '  EXTRA_CFLAGS=...  EXTRA_LDFLAGS=...  STRIP=strip'
+	@echo '  CFLAGS=... CPPFLAGS=... LDFLAGS=... - after nsbox'"'"'s own (so are EXTRA_CFLAGS, EXTRA_LDFLAGS)'
+	@echo '  STRIP=strip'
+	@echo '  STATIC=0          - link against the shared libc (default: static)'
 	@echo '  SANITIZE=1        - glibc, ASan+UBSan, in $$(O)/sanitize (make SANITIZE=1 test)'
 	@echo '  VALGRIND=1        - glibc, dynamic, -g, in $$(O)/valgrind (make VALGRIND=1 test)'
 	@echo '  PREFIX=/usr DESTDIR=DIR SYMLINKS=1 - for install; INSTALL_INIT=1: sbin/init too;'
@@ -270,7 +276,8 @@ $(O)/nsbox.bash: $(O)/nsbox-tables completion/gen.sh completion/nsbox.bash
 # The binary; the applet links as nsbox --list-full names them (or all in LINKDIR:
 # Debian's /usr/lib/nsbox/bin), init only with INSTALL_INIT=1; the applets' man pages
 # (MANPAGES=0: none); the bash completion, with a link per applet name (COMPLETION=0:
-# none).  The lists come from the tables build, which also runs when cross-compiling.
+# none; with LINKDIR, whose applets are off PATH, the nsbox file alone: the names are
+# util-linux's, and so are its completion files of those names).  The lists come from the tables build, which also runs when cross-compiling.
 # Into a live root (no DESTDIR) a file that is not already nsbox's is replaced only
 # with FORCE=1: every one is named first, and nothing is installed.
 MANPAGES    ?= 1
@@ -283,7 +290,7 @@ install: $(O)/nsbox $(O)/nsbox-tables $(if $(filter 1,$(COMPLETION)),$(O)/nsbox.
 	$(Q)applets=$$($(O)/nsbox-tables --list) && full=$$($(O)/nsbox-tables --list-full) || exit 1; \
 	links=$$(echo "$$full" | grep -v -x '$(if $(INSTALL_INIT),-,sbin/init)' | \
 	  sed '$(if $(LINKDIR),s|^.*/|$(DESTDIR)$(LINKDIR)/|,s|^|$(INSTALL_ROOT)/|)'); \
-	comps=$(if $(filter 1,$(COMPLETION)),$$(echo "$$applets" | sed 's|^|$(COMPDIR)/|')); \
+	comps=$(if $(filter 1,$(COMPLETION)),$(if $(LINKDIR),,$$(echo "$$applets" | sed 's|^|$(COMPDIR)/|'))); \
 	if [ -z "$(DESTDIR)$(FORCE)" ]; then bad=; \
 	  for f in $$links $$comps; do \
 	    case $$f in $(COMPDIR)/*) own=$(COMPDIR)/nsbox;; *) own=$(INSTALL_ROOT)/bin/nsbox;; esac; \
@@ -302,7 +309,7 @@ install: $(O)/nsbox $(O)/nsbox-tables $(if $(filter 1,$(COMPLETION)),$(O)/nsbox.
 	  [ ! -f $$p ] || install -D -m 0644 $$p $(DESTDIR)$(MANDIR)/man$${p##*.}/$${p##*/} || exit 1; \
 	done;) \
 	$(if $(filter 1,$(COMPLETION)),install -D -m 0644 $(O)/nsbox.bash $(COMPDIR)/nsbox || exit 1; \
-	for a in $$applets; do ln -sf nsbox $(COMPDIR)/$$a || exit 1; done;) :
+	for f in $$comps; do ln -sf nsbox $$f || exit 1; done;) :
 
 # ---- tests --------------------------------------------------------------------
 include initramfs/initramfs.mk
@@ -335,7 +342,7 @@ dist: | $(O)
 # ---- housekeeping -------------------------------------------------------------
 DEPS := gcc make groff man-db musl-tools python3-kconfiglib cpio busybox-static qemu-system-x86 \
         iproute2 iputils-ping util-linux file kmod clang libclang-rt-14-dev valgrind hyperfine toybox uidmap strace \
-        debootstrap tmux
+        debootstrap tmux debhelper lintian
 # Another ARCH: its cross compiler, its QEMU, and qemu-user (the image builder lists
 # the foreign nsbox's and busybox's applets through it); dpkg-source for mips's musl.
 ifeq ($(NATIVE),)
