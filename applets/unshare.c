@@ -7,9 +7,11 @@
  * process that stays outside the new namespaces: a helper is forked (and
  * detached, so that the program never sees it as a child) before
  * unshare(2).  Once the namespaces exist it writes the maps, bind-mounts the
- * nsfs files, and then waits: when the program is about to be executed it is
- * told so and exits; if anything fails before that point it sees its pipe
- * close without that word and removes what it made.
+ * nsfs files, and then waits: it is told when the program is about to be
+ * executed, and its socket closes when the exec has succeeded; if anything
+ * fails before that point (the exec too) it removes what it made.  It has a
+ * session of its own and ignores SIGPIPE, so that whatever kills its caller
+ * (SIGKILL, Ctrl-C, a hang-up) cannot stop it halfway.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -20,6 +22,7 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -196,6 +199,9 @@ static int bind_ns(int i, int quiet)
 	if (fd >= 0) {
 		created[i] = 1;
 		close(fd);
+	} else if (errno != EEXIST) {
+		warn_errno("cannot create %s", persist[i]);
+		return -1;
 	}
 	if (mount(src, persist[i], NULL, MS_BIND, NULL) < 0) {
 		int e = errno;
@@ -258,13 +264,16 @@ static int write_map(int group)
 /*
  * go: the unsharing process says 'g' once the namespaces exist, then 'p'
  * once its child exists (pid namespaces have no pid_for_children before);
- * alive: the process that will exec says 'E' just before it does.
+ * alive: the process that will exec says 'E' just before it does, and 'F'
+ * if the exec fails (a successful one closes it).
  */
 static _Noreturn void helper(int go, int res, int alive)
 {
 	int i, st, tries = 0;
 	unsigned char retry = RETRY_MNT;
 
+	signal(SIGPIPE, SIG_IGN);
+	setsid();
 	if (wait_word(go) != 'g')	/* unshare failed: nothing to do */
 		_exit(0);
 	for (i = 0; i < 2; i++)
@@ -293,7 +302,7 @@ static _Noreturn void helper(int go, int res, int alive)
 		ack(res);
 	}
 	/* res stays open: its end tells the others that we are done */
-	if (wait_word(alive) != 'E')	/* the setup failed before the exec */
+	if (wait_word(alive) != 'E' || wait_word(alive) == 'F')	/* the setup or the exec failed */
 		unpersist();
 	_exit(0);
 }
@@ -318,13 +327,26 @@ static void helper_done(void)
 	helper_res = -1;
 }
 
+/* Tell the helper: never SIGPIPE if it is gone (its sockets are AF_UNIX). */
+static int tell(int fd, char word)
+{
+	return send(fd, &word, 1, MSG_NOSIGNAL) == 1 ? 0 : -1;
+}
+
+static void exec_failed_tell(void)
+{
+	if (helper_alive >= 0)
+		(void)tell(helper_alive, 'F');
+}
+
 /* Fork the detached helper. */
 static void start_helper(void)
 {
-	int go[2], back[2], alive[2];
+	int go[2], back[2], alive[2], st;
 	pid_t pid;
 
-	if (pipe2(go, O_CLOEXEC) || pipe2(back, O_CLOEXEC) || pipe2(alive, O_CLOEXEC))
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, go) || pipe2(back, O_CLOEXEC)
+	    || socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, alive))
 		die_errno("pipe failed");
 	out_flush();
 	pid = fork();
@@ -344,11 +366,14 @@ static void start_helper(void)
 	close(go[0]);
 	close(back[1]);
 	close(alive[0]);
-	wait_pid(pid, NULL, 0);	/* the helper's parent, which exits at once */
+	/* the helper's parent, which exits at once (1: its fork failed, and it said so) */
+	if (wait_pid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st))
+		exit(1);
 	helper_go = go[1];
 	helper_res = back[0];
 	helper_alive = alive[1];
 	atexit(helper_done);
+	exec_failed = exec_failed_tell;
 }
 
 /*
@@ -367,8 +392,10 @@ static int sync_helper(char word)
 {
 	int c;
 
-	if (write(helper_go, &word, 1) != 1)
+	if (tell(helper_go, word) < 0) {
+		warn("helper process failed");
 		return 1;
+	}
 	c = wait_word(helper_res);
 	if (c < 0) {
 		warn("helper process failed");
@@ -566,8 +593,10 @@ static __attribute__((noinline)) void fork_child(int killsig, int fwd)
 	sigset_t block, old;
 	struct sigaction dfl = { .sa_handler = SIG_DFL }, chld;
 	int pidfd = -1, st;
+	pid_t parent = getpid();
 
-	if (killsig && (pidfd = syscall(SYS_pidfd_open, getpid(), 0)) < 0)
+	/* Without pidfd_open (Linux < 5.3): getppid tells, outside a new pid namespace. */
+	if (killsig && (pidfd = syscall(SYS_pidfd_open, parent, 0)) < 0 && errno != ENOSYS)
 		die_errno("pidfd_open failed");
 	sigemptyset(&block);
 	sigaddset(&block, SIGINT);
@@ -611,9 +640,10 @@ static __attribute__((noinline)) void fork_child(int killsig, int fwd)
 		if (prctl(PR_SET_PDEATHSIG, killsig) < 0)
 			die_errno("prctl failed");
 		/* The parent may have died before PDEATHSIG was armed. */
-		if (poll(&pfd, 1, 0) != 0)
+		if (pidfd >= 0 ? poll(&pfd, 1, 0) != 0 : getppid() != parent && getppid() != 0)
 			kill(getpid(), killsig);
-		close(pidfd);
+		if (pidfd >= 0)
+			close(pidfd);
 	}
 }
 
@@ -839,10 +869,12 @@ int unshare_main(int argc, char **argv)
 	if (keepcaps && (flags & CLONE_NEWUSER))
 		keep_caps();
 
-	if (helper_alive >= 0) {	/* the setup is complete: the helper may go */
-		(void)!write(helper_alive, "E", 1);
-		close(helper_alive);
-		helper_alive = -1;
+	if (helper_alive >= 0) {	/* the setup is complete: the exec (or init) releases the helper */
+		(void)tell(helper_alive, 'E');
+		if (init) {
+			close(helper_alive);
+			helper_alive = -1;
+		}
 	}
 	out_flush();
 #if CONFIG_UNSHARE_INIT

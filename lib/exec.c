@@ -12,9 +12,21 @@
 #include "exec.h"
 #include "passwd.h"
 
+void (*exec_failed)(void);
+
+static void failed(void)
+{
+	int e = errno;
+
+	if (exec_failed)
+		exec_failed();
+	errno = e;
+}
+
 void exec_or_die(char **argv)
 {
 	execvp(argv[0], argv);
+	failed();
 	die_status(errno == ENOENT ? 127 : 126, errno, "failed to execute %s", argv[0]);
 }
 
@@ -35,6 +47,7 @@ void exec_shell(void)
 	argv[0] = arg0;
 	argv[1] = NULL;
 	execv(sh, argv);
+	failed();
 	die_status(errno == ENOENT ? 127 : 126, errno, "failed to execute %s", sh);
 }
 

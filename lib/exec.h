@@ -5,6 +5,9 @@
 
 #include <sys/types.h>
 
+/* Called (if set) when an exec has failed, before the message: undo what
+ * was to outlive only a successful exec.  errno is the exec's, kept. */
+extern void (*exec_failed)(void);
 /* execvp(argv[0], argv); dies on failure: "failed to execute X: strerror", status 127 or 126. */
 _Noreturn void exec_or_die(char **argv);
 /* $SHELL, else the passwd shell, else /bin/sh, run as a login shell ("-sh"); dies as exec_or_die. */
