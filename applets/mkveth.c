@@ -23,6 +23,7 @@
 #include "fmt.h"
 #include "inet.h"
 #include "netlink.h"
+#include "ns.h"
 #include "num.h"
 #include "opt.h"
 #include "xfuncs.h"
@@ -126,7 +127,7 @@ static int open_netns(const char *s)
 {
 	char path[PATH_MAX];
 	unsigned long long pid;
-	int fd, ispid = 0;
+	int fd, ispid = 0, c;
 
 	if (strchr(s, '/'))
 		fd = openat(AT_FDCWD, s, O_RDONLY | O_CLOEXEC);
@@ -143,7 +144,8 @@ static int open_netns(const char *s)
 		die("netns %s: no such %sname in /run/netns", s, ispid ? "process, and no such " : "");
 	if (fd < 0)
 		die_errno("netns %s", s);
-	if (ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET)
+	c = ns_type_of(fd);
+	if (c < 0 || (c && c != CLONE_NEWNET))
 		die("netns %s: not a network namespace", s);
 	return fd;
 }

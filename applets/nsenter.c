@@ -175,11 +175,11 @@ static const char *kind(int fd)
 /* --net=FILE and friends: open now, and insist on the right nsfs type. */
 static int open_nsfile(const char *path, const struct nstype *t)
 {
-	int fd = xopen(path, O_RDONLY), type = ioctl(fd, NS_GET_NSTYPE), is = ns_index(type);
+	int fd = xopen(path, O_RDONLY), type = ns_type_of(fd), is = ns_index(type);
 
 	if (type < 0)
 		die("%s is a %s, not a %s namespace", path, kind(fd), t->name);
-	if (type != t->flag)
+	if (type && type != t->flag)
 		die("%s is a %s namespace, not a %s namespace", path,
 		    is >= 0 ? ns_types[is].name : "unknown", t->name);
 	return fd;
@@ -390,8 +390,11 @@ int nsenter_main(int argc, char **argv)
 			if (want & t->flag)
 				continue;
 			fmt(self_path, sizeof(self_path), "/proc/self/ns/%s", t->name);
-			if (stat(self_path, &self) < 0)
-				continue;	/* a type this kernel lacks */
+			if (stat(self_path, &self) < 0) {
+				if (errno == ENOENT)
+					continue;	/* a type this kernel lacks */
+				die_errno("cannot stat %s", self_path);
+			}
 			fmt(name, sizeof(name), "ns/%s", t->name);
 			if (fstatat(proc_dir(name), name, &st, 0) < 0)
 				die_errno("cannot open %s/%s", procpath, name);

@@ -1,9 +1,17 @@
 /* SPDX-License-Identifier: 0BSD */
 /* The namespace types: see ns.h. */
+#include <errno.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/vfs.h>
+#include <linux/magic.h>
 
 #include "compat.h"
 #include "ns.h"
+
+#ifndef NSFS_MAGIC
+#define NSFS_MAGIC 0x6e736673
+#endif
 
 const struct nstype ns_types[NS_COUNT] = {
 	[NS_MNT]    = { "mnt",    "mount",  'm', CLONE_NEWNS,     "mnt" },
@@ -44,4 +52,14 @@ int ns_index_by_letter(int letter)
 		if (ns_types[i].letter == letter)
 			return i;
 	return -1;
+}
+
+int ns_type_of(int fd)
+{
+	struct statfs sfs;
+	int t = ioctl(fd, NS_GET_NSTYPE);
+
+	if (t >= 0)
+		return t;
+	return errno == ENOTTY && fstatfs(fd, &sfs) == 0 && sfs.f_type == NSFS_MAGIC ? 0 : -1;
 }
