@@ -314,7 +314,9 @@ static int delete_main(struct end *e)
 		fail(e->name, &res);
 	if (!q.veth)
 		die("%s: not a veth device", e->name);
-	if (del_link(e->nl, q.index, &res) < 0)
+	/* No answer is not no deletion: the pair gone is success. */
+	if (del_link(e->nl, q.index, &res) < 0 && (res.done || link_get(e->nl, e->name, &q, &res) == 0
+						   || res.err != ENODEV))
 		fail(e->name, &res);
 	return 0;
 }
@@ -436,6 +438,10 @@ int mkveth_main(int argc, char **argv)
 		/* Which name is taken?  The kernel does not say. */
 		if (res.err == EEXIST && !res.msg[0] && link_get(l->nl, l->name, &q, &r2) < 0)
 			fail(pe->name, &res);
+		/* No answer (a lost ACK, recvmsg failed): the pair may exist all the same,
+		 * and NLM_F_EXCL says it is ours then. */
+		if (!res.done && link_get(l->nl, l->name, &q, &r2) == 0 && q.veth)
+			created = 1;
 		fail(l->name, &res);
 	}
 	created = 1;
