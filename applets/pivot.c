@@ -13,6 +13,7 @@
  * disappears with it; there is nothing to undo.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <linux/magic.h>
 #include <linux/stat.h>
@@ -223,11 +224,59 @@ static const char *not_initramfs(void)
 	return NULL;
 }
 
+/*
+ * A failed call that some kernels lack: on ENOSYS say which, and the Linux
+ * version that added it (the README's minimum-kernel table); else errno.
+ */
+__attribute__((format(printf, 2, 3)))
+static _Noreturn void die_call(const char *call, const char *fmt, ...)
+{
+	static const char since[] = "open_tree\0" "5.2\0" "move_mount\0" "5.2\0" "fsopen\0" "5.2\0"
+				    "openat2\0" "5.6\0" "faccessat2\0" "5.8\0" "mount_setattr\0" "5.12\0";
+	const char *s;
+	char what[4200];
+	int e = errno;
+	va_list ap;
+
+	va_start(ap, fmt);
+	fmt_v(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	errno = e;
+
+	for (s = since; errno == ENOSYS && *s; s += strlen(s) + 1, s += strlen(s) + 1)
+		if (!strcmp(s, call))
+			die("%s: the kernel has no %s (Linux %s added it)", what, call, s + strlen(s) + 1);
+	die_errno("%s", what);
+}
+
+/*
+ * switch_root's check of init, resolved inside newroot (fd): 0, or -1 with
+ * errno.  Without openat2 (Linux < 5.6) an absolute symlink resolves
+ * against the old root, and without faccessat2 (Linux < 5.8) only the mode
+ * bits are checked: weaker, but PID 1 must not die on an older kernel.
+ */
+static int init_check(int fd, const char *init, struct stat *st)
+{
+	struct compat_open_how how = { O_PATH | O_CLOEXEC, 0, RESOLVE_IN_ROOT };
+	int c = syscall(SYS_openat2, fd, init, &how, sizeof(how)), r;
+
+	if (c < 0 && errno == ENOSYS)
+		c = openat(fd, init + strspn(init, "/"), O_PATH | O_CLOEXEC);
+	if (c < 0)
+		return -1;
+	r = syscall(SYS_faccessat2, c, "", X_OK, AT_EMPTY_PATH);
+	if (r < 0 && errno == ENOSYS)
+		r = fstat(c, st) < 0 ? -1 : st->st_mode & 0111 ? 0 : (errno = EACCES, -1);
+	if (r == 0)
+		r = fstat(c, st);
+	close(c);
+	return r;
+}
+
 static int switch_root_main(int argc, char **argv)
 {
 	static const struct opt opts[] = { { 'c', "console", OPT_REQ }, { 0 } };
 	static const char *const moved[] = { "/dev", "/proc", "/sys", "/run" };
-	struct compat_open_how how = { O_PATH | O_CLOEXEC, 0, RESOLVE_IN_ROOT };
 	struct optparse p;
 	const char *console = NULL, *newroot, *init;
 	struct stat st, rst, nst;
@@ -256,12 +305,10 @@ static int switch_root_main(int argc, char **argv)
 	if (stat("/", &rst) < 0)
 		die_errno("cannot access /");
 	fd = openat(AT_FDCWD, newroot, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || (c = syscall(SYS_openat2, fd, init, &how, sizeof(how))) < 0
-	    || syscall(SYS_faccessat2, c, "", X_OK, AT_EMPTY_PATH) < 0 || fstat(c, &st) < 0)
+	if (fd < 0 || init_check(fd, init, &st) < 0)
 		die_errno("cannot execute %s in %s", init, newroot);
 	if (!S_ISREG(st.st_mode))
 		die("cannot execute %s in %s: not a regular file", init, newroot);
-	close(c);
 	close(fd);
 	oldfd = xopen("/", O_RDONLY | O_DIRECTORY);
 	wipe = fstatfs(oldfd, &sfs) == 0 && (sfs.f_type == RAMFS_MAGIC || sfs.f_type == TMPFS_MAGIC);
@@ -335,9 +382,8 @@ static int in_root(int rootfd, const char *path, uint64_t resolve)
 {
 	struct compat_open_how how = { O_PATH | O_CLOEXEC, 0, resolve };
 	int fd = syscall(SYS_openat2, rootfd, path, &how, sizeof(how));
-
 	if (fd < 0)
-		die_errno("cannot access %s in the new root", path);
+		die_call("openat2", "cannot access %s in the new root", path);
 	return fd;
 }
 
@@ -346,7 +392,7 @@ static void set_attr(int fd, unsigned attr, const char *what)
 	struct compat_mount_attr a = { attr, 0, 0, 0 };
 
 	if (syscall(SYS_mount_setattr, fd, "", AT_EMPTY_PATH | AT_RECURSIVE, &a, sizeof(a)) < 0)
-		die_errno("cannot make %s read-only", what);
+		die_call("mount_setattr", "cannot make %s read-only", what);
 }
 
 /* Attach the detached mount mfd on path (relative to dfd); closes mfd. */
@@ -354,7 +400,7 @@ static void attach(int mfd, int dfd, const char *path, const char *what)
 {
 	if (syscall(SYS_move_mount, mfd, "", dfd, path,
 		    MOVE_MOUNT_F_EMPTY_PATH | (*path ? 0 : MOVE_MOUNT_T_EMPTY_PATH)) < 0)
-		die_errno("cannot mount %s", what);
+		die_call("move_mount", "cannot mount %s", what);
 	close(mfd);
 }
 
@@ -374,7 +420,7 @@ static int new_fs(const char *type, unsigned attr, const char *const *opts)
 	if (fd >= 0 && !*opts && syscall(SYS_fsconfig, fd, FSCONFIG_CMD_CREATE, NULL, NULL, 0) == 0)
 		mfd = syscall(SYS_fsmount, fd, FSMOUNT_CLOEXEC, attr);
 	if (mfd < 0)
-		die_errno("cannot mount %s", type);
+		die_call("fsopen", "cannot mount %s", type);
 	close(fd);
 	return mfd;
 }
@@ -384,7 +430,7 @@ static int tree(const char *src)
 	int fd = syscall(SYS_open_tree, AT_FDCWD, src, OPEN_TREE_CLONE | O_CLOEXEC | AT_RECURSIVE);
 
 	if (fd < 0)
-		die_errno("cannot bind %s", src);
+		die_call("open_tree", "cannot bind %s", src);
 	return fd;
 }
 
@@ -449,7 +495,7 @@ static int initial_mntns(void)
 	struct stat self, init;
 
 	if (stat("/proc/self/ns/mnt", &self) < 0)
-		return -1;
+		return -1;	/* errno says why */
 	if (self.st_ino == NSBOX_MNT_NS_INIT_INO)
 		return 1;
 	/* Before Linux 6.18 the initial namespace has no fixed inode: ask PID 1. */
@@ -531,8 +577,12 @@ static int pivot_run(int argc, char **argv)
 		die("%s is not a directory", root);
 	e = initial_mntns();
 	if (e && !force)
-		die(e > 0 ? "refusing to run in the initial mount namespace (run it under 'unshare -m', or use -f)"
-			  : "cannot tell whether this is the initial mount namespace (no /proc?): use -f");
+	{
+		if (e > 0)
+			die("refusing to run in the initial mount namespace (run it under 'unshare -m', or use -f)");
+		die("cannot tell whether this is the initial mount namespace (/proc/self/ns/mnt: %s): use -f",
+		    errtext(errno));
+	}
 
 	/* From here on, only our own copy of the mount table changes. */
 	if (unshare(CLONE_NEWNS) < 0)
@@ -573,8 +623,8 @@ static int pivot_run(int argc, char **argv)
 		while (*keep == '/')
 			keep++;
 		c = *keep ? syscall(SYS_openat2, rootfd, keep, &how, sizeof(how)) : (errno = EINVAL, -1);
-		if (c < 0 && (errno == ENOENT || errno == ENOTDIR))
-			die_errno("--keep-old %s", argv_keep);
+		if (c < 0 && (errno == ENOENT || errno == ENOTDIR || errno == ENOSYS))
+			die_call("openat2", "--keep-old %s", argv_keep);
 		if (c < 0)
 			die("--keep-old %s: not a directory inside the new root (no symlink, no ..)", argv_keep);
 		close(c);
