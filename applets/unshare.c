@@ -207,6 +207,8 @@ static int bind_ns(int i, int quiet)
 		int e = errno;
 		if (quiet && e == EINVAL && i == NS_MNT)
 			return -2;
+		if (kill(self, 0) < 0 && errno == ESRCH)
+			return -1;	/* our caller is gone (killed): nobody to tell */
 		warn_errno("mount %s on %s failed", src, persist[i]);
 		if (e == EINVAL)
 			warn("hint: the mount holding %s must not be shared (make it private, "
@@ -219,6 +221,7 @@ static int bind_ns(int i, int quiet)
 
 static int late_pid;			/* bind pid_for_children after the fork */
 
+/* The next word from fd: 0-255, -1 at its end, or -2 with errno set. */
 static int wait_word(int fd)
 {
 	char c;
@@ -226,15 +229,17 @@ static int wait_word(int fd)
 
 	while ((n = read(fd, &c, 1)) < 0 && errno == EINTR)
 		;
-	return n == 1 ? (unsigned char)c : -1;
+	return n == 1 ? (unsigned char)c : n ? -2 : -1;
 }
 
 static void ack(int res)
 {
 	char c = 0;
 
-	if (write(res, &c, 1) != 1)
+	if (write(res, &c, 1) != 1) {
+		warn_errno("helper process failed");
 		helper_fail(res, 1);
+	}
 }
 
 /* The helper's uid (0) or gid (1) map: 0, or an exit status once it has said what failed. */
@@ -302,7 +307,7 @@ static _Noreturn void helper(int go, int res, int alive)
 		ack(res);
 	}
 	/* res stays open: its end tells the others that we are done */
-	if (wait_word(alive) != 'E' || wait_word(alive) == 'F')	/* the setup or the exec failed */
+	if (wait_word(alive) != 'E' || wait_word(alive) != -1)	/* the setup or the exec failed */
 		unpersist();
 	_exit(0);
 }
@@ -322,7 +327,7 @@ static void helper_done(void)
 		close(helper_alive);
 	helper_go = helper_alive = -1;
 	if (helper_res >= 0)
-		while (wait_word(helper_res) >= 0)
+		while (wait_word(helper_res) != -1)
 			;
 	helper_res = -1;
 }
@@ -367,7 +372,9 @@ static void start_helper(void)
 	close(back[1]);
 	close(alive[0]);
 	/* the helper's parent, which exits at once (1: its fork failed, and it said so) */
-	if (wait_pid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st))
+	if (wait_pid(pid, &st, 0) < 0)
+		die_errno("waitpid failed");
+	if (!WIFEXITED(st) || WEXITSTATUS(st))
 		exit(1);
 	helper_go = go[1];
 	helper_res = back[0];
@@ -393,14 +400,16 @@ static int sync_helper(char word)
 	int c;
 
 	if (tell(helper_go, word) < 0) {
-		warn("helper process failed");
+		warn_errno("helper process failed");
 		return 1;
 	}
 	c = wait_word(helper_res);
-	if (c < 0) {
-		warn("helper process failed");
+	if (c == -2)
+		warn_errno("helper process failed");
+	else if (c < 0)
+		warn("helper process failed (it was killed?)");
+	if (c < 0)
 		return 1;
-	}
 	return (unsigned char)c;
 }
 
@@ -870,7 +879,10 @@ int unshare_main(int argc, char **argv)
 		keep_caps();
 
 	if (helper_alive >= 0) {	/* the setup is complete: the exec (or init) releases the helper */
-		(void)tell(helper_alive, 'E');
+		if (tell(helper_alive, 'E') < 0) {
+			warn_errno("helper process failed");
+			quit(1);
+		}
 		if (init) {
 			close(helper_alive);
 			helper_alive = -1;
