@@ -377,8 +377,8 @@ int nsenter_main(int argc, char **argv)
 	fmt(procpath, sizeof(procpath), "/proc/%d", (int)pid);
 
 	/* Pin the target first: every /proc/PID lookup is checked against it. */
-	if (pid)
-		pidfd = syscall(SYS_pidfd_open, pid, 0);
+	if (pid && (pidfd = syscall(SYS_pidfd_open, pid, 0)) < 0 && errno != ENOSYS && errno != ESRCH)
+		die_errno("pidfd_open failed");	/* ENOSYS: Linux < 5.3; ESRCH: the open below says */
 
 	if (all) {
 		if (!pid)
