@@ -207,8 +207,8 @@ static int bind_ns(int i, int quiet)
 		int e = errno;
 		if (quiet && e == EINVAL && i == NS_MNT)
 			return -2;
-		if (kill(self, 0) < 0 && errno == ESRCH)
-			return -1;	/* our caller is gone (killed): nobody to tell */
+		if (e == ENOENT && access(src, F_OK) < 0)
+			return -1;	/* our caller is gone (killed, a zombie): nobody to tell */
 		warn_errno("mount %s on %s failed", src, persist[i]);
 		if (e == EINVAL)
 			warn("hint: the mount holding %s must not be shared (make it private, "
