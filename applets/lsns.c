@@ -29,6 +29,7 @@
 #include "config.h"
 #include "exec.h"
 #include "err.h"
+#include "filter.h"
 #include "fmt.h"
 #include "mountinfo.h"
 #include "netlink.h"
@@ -56,6 +57,7 @@ static const char usage[] =
 	"     --output-all       output all columns\n"
 	" -P, --persistent       namespaces without processes\n"
 	" -p, --task <pid>       print process namespaces\n"
+	IF_LSNS_FILTER(" -Q, --filter <expr>    apply display filter\n")
 	" -r, --raw              use the raw output format\n"
 	" -u, --notruncate       don't truncate text in columns\n"
 	" -W, --nowrap           don't use multi-line representation\n"
@@ -130,7 +132,9 @@ static struct {
 	const char *output;		/* -o */
 } args;
 
-static int columns[NCOLINFO * 2], ncolumns;
+/* the -o columns, then those only -Q names (not shown) */
+static int columns[NCOLINFO * 3], ncolumns, nshown;
+static struct filter flt;
 static int want_nsid;
 
 static int has_column(int id)
@@ -996,10 +1000,54 @@ static int netnsid(const struct nsent *n)
 	return id;
 }
 
+/* The text of column id in the line of namespace n and process p (or none). */
+static char *cell(int id, struct nsent *n, struct proc *p)
+{
+	char *s = NULL, b[64];
+
+	switch (id) {
+	case C_NS: s = num(n->ino); break;
+	case C_TYPE: s = xstrdup(ns_types[n->type].name); break;
+	case C_PATH:
+		if (p) {
+			fmt(b, sizeof(b), "/proc/%d/ns/%s", p->pid, ns_types[n->type].name);
+			s = xstrdup(b);
+		}
+		break;
+	case C_NPROCS: s = snum(n->nprocs); break;
+	case C_PID: if (p) s = snum(p->pid); break;
+	case C_PPID: if (p) s = snum(p->ppid); break;
+	case C_COMMAND: if (p) s = command(p->pid); break;
+	case C_UID: s = snum((int)(p ? p->uid : n->uid_fallback)); break;
+	case C_USER: s = xstrdup(user_name(p ? p->uid : n->uid_fallback)); break;
+	case C_NETNSID:
+		if (n->type == NS_NET && (p || n->nsid > -2)) {
+			int nsid = p ? netnsid(n) : n->nsid;
+			if (nsid >= 0)
+				s = snum(nsid);
+			else if (nsid == -1)
+				s = xstrdup("unassigned");
+		}
+		break;
+	case C_NSFS: if (n->nsfs) s = xstrdup(n->nsfs); break;
+	case C_PNS: s = num(n->rel_id[R_PARENT]); break;
+	case C_ONS: s = num(n->rel_id[R_OWNER]); break;
+	}
+	return s;
+}
+
+/* -Q's view of a line: its cells, by index in columns[] */
+static const char *filter_cell_of(void *cells, int i)
+{
+	return ((char **)cells)[i];
+}
+
+/* The line of namespace n and process p, if it passes -Q: a new table line, or NULL. */
 static struct tb_line *add_line(struct nsent *n, struct proc *p)
 {
 	struct tb_line *parent = NULL, *l;
-	int i;
+	char *cells[NCOLINFO * 3];
+	int i, r;
 
 	if (args.tree == TREE_PROCESS && p && p->parent >= 0)
 		parent = procs[p->parent].outline;
@@ -1007,39 +1055,20 @@ static struct tb_line *add_line(struct nsent *n, struct proc *p)
 		parent = nss[n->rel[R_PARENT]].outline;
 	else if (args.tree == TREE_OWNER && n->rel[R_OWNER] >= 0)
 		parent = nss[n->rel[R_OWNER]].outline;
-	l = tb_add(&tab, parent);
-	for (i = 0; i < ncolumns; i++) {
-		char *s = NULL, b[64];
-		switch (columns[i]) {
-		case C_NS: s = num(n->ino); break;
-		case C_TYPE: s = xstrdup(ns_types[n->type].name); break;
-		case C_PATH:
-			if (p) {
-				fmt(b, sizeof(b), "/proc/%d/ns/%s", p->pid, ns_types[n->type].name);
-				s = xstrdup(b);
-			}
-			break;
-		case C_NPROCS: s = snum(n->nprocs); break;
-		case C_PID: if (p) s = snum(p->pid); break;
-		case C_PPID: if (p) s = snum(p->ppid); break;
-		case C_COMMAND: if (p) s = command(p->pid); break;
-		case C_UID: s = snum((int)(p ? p->uid : n->uid_fallback)); break;
-		case C_USER: s = xstrdup(user_name(p ? p->uid : n->uid_fallback)); break;
-		case C_NETNSID:
-			if (n->type == NS_NET && (p || n->nsid > -2)) {
-				int id = p ? netnsid(n) : n->nsid;
-				if (id >= 0)
-					s = snum(id);
-				else if (id == -1)
-					s = xstrdup("unassigned");
-			}
-			break;
-		case C_NSFS: if (n->nsfs) s = xstrdup(n->nsfs); break;
-		case C_PNS: s = num(n->rel_id[R_PARENT]); break;
-		case C_ONS: s = num(n->rel_id[R_OWNER]); break;
-		}
-		tb_set(l, i, s);
+	for (i = 0; i < ncolumns; i++)
+		cells[i] = cell(columns[i], n, p);
+	r = CONFIG_LSNS_FILTER ? filter_match(&flt, filter_cell_of, cells) : 1;
+	if (r < 0) {
+		errno = -r;
+		die_errno("failed to apply filter");
 	}
+	for (i = r ? nshown : 0; i < ncolumns; i++)
+		free(cells[i]);
+	if (!r)
+		return NULL;
+	l = tb_add(&tab, parent);
+	for (i = 0; i < nshown; i++)
+		tb_set(l, i, cells[i]);
 	if (args.tree == TREE_OWNER || args.tree == TREE_PARENT)
 		n->outline = l;
 	else if (p)
@@ -1102,10 +1131,10 @@ static void sort_ns(int *v, int n)
 
 static void init_table(void)
 {
-	struct tb_col *cols = xzalloc(ncolumns * sizeof(*cols));
+	struct tb_col *cols = xzalloc(nshown * sizeof(*cols));
 	int i;
 
-	for (i = 0; i < ncolumns; i++) {
+	for (i = 0; i < nshown; i++) {
 		int id = columns[i], f = infos[id].flags;
 		if (args.notrunc)
 			f &= ~TB_TRUNC;
@@ -1120,7 +1149,7 @@ static void init_table(void)
 		cols[i].flags = f;
 	}
 	tab.cols = cols;
-	tab.ncols = ncolumns;
+	tab.ncols = nshown;
 	tab.raw = args.raw;
 	tab.json = args.json;
 	tab.noheadings = args.noheadings;
@@ -1228,6 +1257,7 @@ static const struct opt opts[] = {
 	{ OPT_LONG, "output-all", OPT_NONE },
 	{ 'P', "persistent", OPT_NONE },
 	{ 'p', "task", OPT_REQ },
+	IF_LSNS_FILTER({ 'Q', "filter", OPT_REQ },)
 	{ 'r', "raw", OPT_NONE },
 	{ 'u', "notruncate", OPT_NONE },
 	{ 'W', "nowrap", OPT_NONE },
@@ -1284,6 +1314,11 @@ static void parse_option(int c, const char *arg)
 			columns[ncolumns] = ncolumns;
 		break;
 	case 'p': args.pid = parse_task(arg); break;
+	case 'Q':	/* parsed at once, as util-linux does; the last one counts */
+		filter_free(&flt);
+		if (filter_parse(&flt, arg))
+			die("failed to parse \"%s\": %s", arg, flt.err);
+		break;
 	case 'n': args.noheadings = 1; break;
 	case 'r': args.nowrap = args.raw = 1; break;
 	case 'u': args.notrunc = 1; break;
@@ -1320,6 +1355,32 @@ static void parse_args(int argc, char **argv)
 	}
 }
 
+/*
+ * -Q's column names: each is the first column of its name (any case), one
+ * not shown is added after the shown ones.  Every unknown name is told, then
+ * the run ends (util-linux's messages).
+ */
+static int bind_filter(void)
+{
+	int i, k, id, bad = 0;
+
+	for (i = 0; i < flt.nholders; i++) {
+		const char *name = filter_holder(&flt, i);
+		if ((id = column_id(name, strlen(name))) < 0) {
+			bad++;
+			continue;
+		}
+		for (k = 0; k < ncolumns && columns[k] != id; k++)
+			;
+		if (k == ncolumns)
+			columns[ncolumns++] = id;
+		filter_bind(&flt, i, k, infos[id].flags & TB_NUMBER ? FL_U64 : FL_STR);
+	}
+	if (bad)
+		die("failed to initialize filter");
+	return 0;
+}
+
 /* The columns and the tree the options leave to their defaults; 0, or -1 for a bad -o. */
 static int choose_columns(void)
 {
@@ -1338,7 +1399,10 @@ static int choose_columns(void)
 		for (i = 0; i < sizeof(all); i++)
 			if (net || (all[i] != C_NETNSID && all[i] != C_NSFS))
 				columns[ncolumns++] = all[i];
-	return args.output ? add_columns(args.output) : 0;
+	if (args.output && add_columns(args.output) < 0)
+		return -1;
+	nshown = ncolumns;
+	return CONFIG_LSNS_FILTER ? bind_filter() : 0;
 }
 
 /* Everything the columns and views need, read once. */

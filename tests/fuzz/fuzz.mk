@@ -31,12 +31,13 @@ FUZZ_LIBS_netlink   :=	# it #includes lib/netlink.c
 FUZZ_DEPS_netlink   := lib/netlink.c lib/netlink.h
 FUZZ_LIBS_proc      := lib/proc.c lib/xfuncs.c
 FUZZ_LIBS_table     := lib/table.c lib/num.c lib/xfuncs.c lib/out.c
+FUZZ_LIBS_filter    := lib/filter.c lib/xfuncs.c lib/errtext.c
 
 FUZZ ?= $(basename $(notdir $(wildcard tests/fuzz/*.c)))
 
 .PHONY: fuzz fuzz-build
 .SECONDEXPANSION:
-fuzz-deps = $(FUZZ_LIBS_$(1)) $(FUZZ_LIBS_$(1):.c=.h) $(FUZZ_DEPS_$(1))
+fuzz-deps = $(FUZZ_LIBS_$(1)) $(wildcard $(FUZZ_LIBS_$(1):.c=.h)) $(FUZZ_DEPS_$(1))
 fuzz-build: $(FUZZ:%=$(FUZZ_OUT)/%)
 
 $(FUZZ_OUT)/%: tests/fuzz/%.c $(FUZZ_COMMON) tests/fuzz/common/fuzz.h $$(call fuzz-deps,$$*)
