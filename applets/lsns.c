@@ -1315,6 +1315,8 @@ static void parse_option(int c, const char *arg)
 		break;
 	case 'p': args.pid = parse_task(arg); break;
 	case 'Q':	/* parsed at once, as util-linux does; the last one counts */
+		if (!CONFIG_LSNS_FILTER)
+			break;
 		filter_free(&flt);
 		if (filter_parse(&flt, arg))
 			die("failed to parse \"%s\": %s", arg, flt.err);

@@ -207,8 +207,12 @@ static int bind_ns(int i, int quiet)
 		int e = errno;
 		if (quiet && e == EINVAL && i == NS_MNT)
 			return -2;
+		/* Our caller is gone (killed, a zombie): nobody to tell.  Its mnt link is
+		 * the test; pid_for_children has no target until its first child. */
+		fmt(src, sizeof(src), "/proc/%d/ns/mnt", (int)self);
 		if (e == ENOENT && access(src, F_OK) < 0)
-			return -1;	/* our caller is gone (killed, a zombie): nobody to tell */
+			return -1;
+		fmt(src, sizeof(src), "/proc/%d/ns/%s", (int)self, ns_types[i].children);
 		warn_errno("mount %s on %s failed", src, persist[i]);
 		if (e == EINVAL)
 			warn("hint: the mount holding %s must not be shared (make it private, "

@@ -216,7 +216,7 @@ static void free_node(struct fl_node *n)
 	free(n);
 }
 
-static char *dup(const char *s, size_t n)
+static char *copy_tok(const char *s, size_t n)
 {
 	char *d = xmalloc(n + 1);
 
@@ -243,7 +243,7 @@ static struct fl_node *value(struct parser *p)
 	case T_NUMBER: n->type = FL_U64; n->num = p->num; break;
 	case T_FLOAT:	/* "1.5e3" is 1.5, then "e3" */
 		n->type = FL_FLOAT;
-		n->str = dup(t, p->tlen);
+		n->str = copy_tok(t, p->tlen);
 		n->fnum = strtold(n->str, NULL);
 		free(n->str);
 		n->str = NULL;
@@ -251,12 +251,12 @@ static struct fl_node *value(struct parser *p)
 	case T_TRUE: case T_FALSE: n->type = FL_BOOL; n->num = p->tok == T_TRUE; break;
 	case T_STRING:
 		n->type = FL_STR;
-		n->str = dup(t + 1, p->tlen - 2);
+		n->str = copy_tok(t + 1, p->tlen - 2);
 		trim(n->str);
 		break;
 	case T_HOLDER:
 		n->holder = 1;
-		n->str = dup(t, p->tlen);
+		n->str = copy_tok(t, p->tlen);
 		p->f->holders = xrealloc(p->f->holders, (p->f->nholders + 1) * sizeof(n));
 		p->f->holders[p->f->nholders++] = n;
 		break;
