@@ -27,6 +27,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <termios.h>
 #include <unistd.h>
 #if defined(__x86_64__) || defined(__i386__)
 #include <sys/io.h>
@@ -293,6 +294,9 @@ static _Noreturn void power_off(int status, const sigset_t *chld)
 	char isa[8];
 
 	write_all(2, msg, len);
+	/* The line must reach the runner: a slow (emulated) UART still holds it
+	 * when the job, the tty's session, dies below and its output is dropped. */
+	tcdrain(2);
 	kill(-1, SIGTERM);
 	wait_all(chld, 3000);
 	kill(-1, SIGKILL);
