@@ -135,7 +135,7 @@ static int open_netns(const char *s)
 		fmt(path, sizeof(path), "/run/netns/%s", s);
 		fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
 	}
-	if (fd < 0 && !parse_ull(s, INT_MAX, &pid)) {
+	if (fd < 0 && errno == ENOENT && !parse_ull(s, INT_MAX, &pid)) {
 		ispid = 1;
 		fmt(path, sizeof(path), "/proc/%s/ns/net", s);
 		fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC);
@@ -145,6 +145,8 @@ static int open_netns(const char *s)
 	if (fd < 0)
 		die_errno("netns %s", s);
 	c = ns_type_of(fd);
+	if (c < 0 && errno != ENOTTY)
+		die_errno("netns %s", s);
 	if (c < 0 || (c && c != CLONE_NEWNET))
 		die("netns %s: not a network namespace", s);
 	return fd;
