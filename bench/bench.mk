@@ -14,7 +14,7 @@ BENCH_CFLAGS := -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Os -static \
 BENCH_FLOORS := $(basename $(notdir $(wildcard bench/floor/*.c)))
 BENCH_CFGS   := defconfig tiny_defconfig allnoconfig $(APPLETS:%=only-%)
 
-.PHONY: bench bench-floor bench-nsbox
+.PHONY: bench bench-floor bench-nsbox bench-cross
 bench-floor: $(BENCH_FLOORS:%=$(BENCH_O)/floor/%) $(BENCH_O)/tbench
 
 $(BENCH_O)/floor/%: bench/floor/%.c bench/floor/floor.h | $(O)/kernel-headers
@@ -49,3 +49,7 @@ bench: bench-floor $(if $(filter size,$(or $(CASES),size)),bench-nsbox,$(BENCH_O
 	$(Q)SIDREF=$(abspath $(SIDREF)) $(PYTHON) bench/bench.py --out $(BENCH_O) --kernel $(KERNEL) --initramfs $(INITRAMFS) \
 	  $(if $(filter 1,$(QUICK)),--quick) $(if $(filter 1,$(DRY)),--dry) \
 	  $(if $(CASES),--cases "$(CASES)")
+
+# Every architecture's stripped sizes (and, TCG=1, its VM's boot + suite time).
+bench-cross:
+	$(Q)TCG=$(TCG) sh bench/cross.sh $(abspath $(BENCH_O))/cross $(or $(ARCHES),$(shell . cross/arch.sh; echo $$ARCHES))

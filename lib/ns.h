@@ -21,7 +21,7 @@ int ns_index_by_name(const char *name);
 int ns_index_by_letter(int letter);
 
 /* The CLONE_NEW* type of the namespace file fd: NS_GET_NSTYPE, or on a
- * kernel without it (Linux < 4.11) 0 for any nsfs file (setns checks the
+ * kernel without it (Linux < 4.11) or under qemu-user 0 for any nsfs file (setns checks the
  * type then); -1 when fd is not a namespace. */
 int ns_type_of(int fd);
 

@@ -15,7 +15,10 @@
 #	EXPECTED_STDERR to stderr (stdout is ignored).
 #   optional CONFIG_X	skip the rest of the file unless CONFIG_X is enabled
 #   skipnot COMMAND...	skip the next test unless COMMAND succeeds
-#   needroot		skip the next test unless we are root
+#   needroot		skip the next test unless we are root (and, under qemu-user,
+#			can make namespaces: tests/run.sh's QEMU_NS)
+#   needns		skip the next test under qemu-user, where namespaces cannot be made
+#   qemu_user_needs nsioctl|ns	under qemu-user, skip the rest of the file without it
 #   nsboxonly		skip the next test in host mode (TEST_HOST=1)
 #   nsboxfile		skip the rest of the file in host mode
 #   detach_nsfs		in a private mount namespace: detach every nsfs mount (ip netns
@@ -121,6 +124,28 @@ skipnot() {
 needroot() {
 	[ -n "$_skipnext" ] && return
 	[ "$(id -u)" = 0 ] || _skipnext="needs root"
+	[ -z "$QEMU_NS" ] || _skipnext=$QEMU_NS
+}
+
+needns() {
+	[ -n "$_skipnext" ] && return
+	[ -z "$QEMU_NS$QEMU_NSIOCTL" ] || _skipnext=${QEMU_NS:-$QEMU_NSIOCTL}
+}
+
+# Under qemu-user (make test ARCH=mips, tests/run.sh): skip the rest of the file
+# when it needs nsfs ioctls (lsns) or namespaces made in-process, which qemu-user lacks.
+qemu_user_needs() {	# nsioctl|ns
+	case $1 in
+	nsioctl) [ -z "$QEMU_NSIOCTL" ] || _skipall=$QEMU_NSIOCTL ;;
+	ns) [ -z "$QEMU_NS" ] || _skipall=$QEMU_NS ;;
+	esac
+	return 0
+}
+
+# The name of signal N on the target: tests/run.sh's TARGET_SIGS under qemu-user
+# when its numbers differ from the host's (MIPS), else the shell's.
+signame() {	# N
+	if [ -n "$TARGET_SIGS" ]; then set -- "$1" $TARGET_SIGS; eval "echo \${$(($1 + 1))}"; else kill -l "$1"; fi
 }
 
 # Debian 12's armhf (armmp) and mipsel (malta) kernels are built without time namespaces.

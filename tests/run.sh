@@ -8,6 +8,7 @@
 #   TEST_HOST=sid  the same with util-linux 2.42 from the sid root first on PATH
 #   SIDREF=DIR     the sid reference root (tests/sidref.sh; default: $O/sid)
 #   TEST_TIMEOUT=S the time one .test file may take (default: 600)
+#   QEMU_USER=PROG $NSBOX is a foreign binary run by that qemu-user (below)
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 O=${O:-build}
@@ -45,6 +46,28 @@ else
 	cfg=$(dirname "$NSBOX")/config.h
 	OPTIONFLAGS=$( [ -f "$cfg" ] && sed -n 's/^#define \(CONFIG_[A-Z0-9_]*\) 1$/\1/p' "$cfg" | tr '\n' ' ')
 fi
+# QEMU_USER=PROGRAM (make test ARCH=mips): $NSBOX is another architecture's and
+# runs through that qemu-user (binfmt_misc).  What qemu-user cannot do is probed
+# once; the tests that need it skip, naming the limitation (harness.sh).
+QEMU_NS= QEMU_NSIOCTL= QEMU_NSID= TARGET_SIGS=
+if [ -n "$QEMU_USER" ] && [ -z "$HOSTMODE" ]; then
+	"$NSBOX" --list > /dev/null 2>&1 ||
+		{ echo "run.sh: $NSBOX does not run here: make deps ARCH=... registers $QEMU_USER" >&2; exit 1; }
+	"$NSBOX" unshare -U true 2>&1 | grep -q 'Invalid argument' &&
+		QEMU_NS="$QEMU_USER runs the program with threads of its own: the kernel refuses a multithreaded process a new user namespace, setns into a mount namespace and a thread after unshare -p (EINVAL); the VMs run it"
+	"$NSBOX" lsns -n -o NS,ONS 2>&1 | grep -q 'Function not implemented' &&
+		QEMU_NSIOCTL="$QEMU_USER passes no nsfs ioctls (NS_GET_NSTYPE, NS_GET_USERNS: ENOSYS)"
+	"$NSBOX" netns list-id 2>&1 | grep -q 'Operation not supported' &&
+		QEMU_NSID="$QEMU_USER translates no RTM_*NSID netlink messages (EOPNOTSUPP)"
+	# The target's signal names 1..31 where its numbers are not the host's: MIPS
+	# (ELF e_machine 8).  The shells here are the host's: kill -l would be wrong.
+	[ "$(od -An -tu1 -j18 -N2 "$NSBOX" | awk '{ print $1 + $2 }')" = 8 ] &&
+		TARGET_SIGS="HUP INT QUIT ILL TRAP ABRT EMT FPE KILL BUS SEGV SYS PIPE ALRM TERM USR1 USR2 CHLD PWR WINCH URG IO STOP TSTP CONT TTIN TTOU VTALRM PROF XCPU XFSZ"
+fi
+export QEMU_USER QEMU_NS QEMU_NSIOCTL QEMU_NSID TARGET_SIGS
+# make exports its command line (ARCH=mips): the tests' own builds of the tree are
+# the build machine's.
+unset ARCH CROSS_COMPILE
 # VALGRIND=1 (make VALGRIND=1 test: a dynamic glibc build): $VG is valgrind's
 # command line, for tests to put in front of invocations that do not fork.
 VG=
