@@ -378,8 +378,10 @@ int init_main(int argc, char **argv)
 	 * PID 2 exists at our start only in the initial pid namespace (kthreadd).
 	 * There we boot whatever argv holds: the kernel hands PID 1 the command
 	 * line's words it does not know (nokaslr, a bootloader's additions).
+	 * A 2 that is a thread of ours is not kthreadd: under qemu-user (a
+	 * foreign-arch container) the emulator's own thread gets TID 2.
 	 */
-	if (getpid() == 1 && kill(2, 0) == 0)
+	if (getpid() == 1 && kill(2, 0) == 0 && syscall(SYS_tgkill, 1, 2, 0) < 0)
 		boot();
 	opt_init(&p, argc, argv, opts, init_usage);
 	while ((c = opt_next(&p)) >= 0)
