@@ -15,10 +15,11 @@
 #	EXPECTED_STDERR to stderr (stdout is ignored).
 #   optional CONFIG_X	skip the rest of the file unless CONFIG_X is enabled
 #   skipnot COMMAND...	skip the next test unless COMMAND succeeds
-#   needroot		skip the next test unless we are root (and, under qemu-user,
-#			can make namespaces: tests/run.sh's QEMU_NS)
-#   needns		skip the next test under qemu-user, where namespaces cannot be made
-#   qemu_user_needs nsioctl|ns	under qemu-user, skip the rest of the file without it
+#   needroot		skip the next test unless we are root
+#   needns		skip the next test under qemu-user when it needs what qemu-user's
+#			threads keep from a process (user namespaces, setns into a mount
+#			or time namespace: tests/run.sh's QEMU_NS) or nsfs ioctls
+#   qemu_user_needs WHAT	under qemu-user, skip the rest of the file without WHAT
 #   nsboxonly		skip the next test in host mode (TEST_HOST=1)
 #   nsboxfile		skip the rest of the file in host mode
 #   detach_nsfs		in a private mount namespace: detach every nsfs mount (ip netns
@@ -124,7 +125,6 @@ skipnot() {
 needroot() {
 	[ -n "$_skipnext" ] && return
 	[ "$(id -u)" = 0 ] || _skipnext="needs root"
-	[ -z "$QEMU_NS" ] || _skipnext=$QEMU_NS
 }
 
 needns() {
@@ -133,11 +133,14 @@ needns() {
 }
 
 # Under qemu-user (make test ARCH=mips, tests/run.sh): skip the rest of the file
-# when it needs nsfs ioctls (lsns) or namespaces made in-process, which qemu-user lacks.
-qemu_user_needs() {	# nsioctl|ns
+# when it needs what qemu-user lacks (tests/run.sh's probes): nsfs ioctls (lsns),
+# namespaces a threaded process may not make, mkveth's netlink, openat2 (pivot).
+qemu_user_needs() {	# nsioctl|ns|veth|openat2
 	case $1 in
 	nsioctl) [ -z "$QEMU_NSIOCTL" ] || _skipall=$QEMU_NSIOCTL ;;
 	ns) [ -z "$QEMU_NS" ] || _skipall=$QEMU_NS ;;
+	veth) [ -z "$QEMU_VETH" ] || _skipall=$QEMU_VETH ;;
+	openat2) [ -z "$QEMU_OPENAT2" ] || _skipall=$QEMU_OPENAT2 ;;
 	esac
 	return 0
 }
