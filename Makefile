@@ -89,7 +89,7 @@ CONFIG   := $(O)/.config
 KCONFIG  := KCONFIG_CONFIG=$(CONFIG) srctree=. $(PYTHON)
 CONFIG_TARGETS := defconfig allnoconfig allyesconfig oldconfig olddefconfig menuconfig \
                   savedefconfig $(notdir $(wildcard configs/*_defconfig))
-NOBUILD_TARGETS := $(CONFIG_TARGETS) help clean distclean deps dist
+NOBUILD_TARGETS := $(CONFIG_TARGETS) help clean distclean deps dist alpine
 
 # A configuration or cleaning goal beside others ("make defconfig all", "make clean
 # all"): one make per goal, in the order given, as in Linux and BusyBox, so that the
@@ -123,7 +123,7 @@ ifeq ($(shell git rev-parse --show-toplevel 2>/dev/null),$(CURDIR))
   endif
 endif
 
-.PHONY: all help clean distclean deps dist install completion test FORCE $(CONFIG_TARGETS)
+.PHONY: all help clean distclean deps dist alpine install completion test FORCE $(CONFIG_TARGETS)
 all: $(O)/nsbox
 
 help:
@@ -137,6 +137,9 @@ help:
 	@echo '  clean             - remove the build outputs, keep the configuration'
 	@echo '  distclean         - remove $(O) entirely'
 	@echo '  dist              - $$(O)/nsbox-VERSION.tar.gz, a reproducible source tarball'
+	@echo '  alpine            - $$(O)/alpine/: make dist'"'"'s tarball and contrib/alpine/APKBUILD with'
+	@echo '                      its sha512sums and url (URL=..., default file://THIS-TREE);'
+	@echo '                      abuild -r builds the package there'
 	@echo '  deps              - install the Debian packages the build, tests and VM need,'
 	@echo '                      and make the util-linux 2.42 reference root $$(SIDREF)'
 	@echo '  help              - this list'
@@ -346,6 +349,19 @@ dist: | $(O)
 	    --mode=u+rw,go-w,go+rX --mtime=@$(DIST_DATE) -cf - $(DIST) | gzip -9n > $(O)/$(DIST).tar.gz && \
 	  rm -rf $(O)/dist
 	@echo "wrote $(O)/$(DIST).tar.gz"
+
+# $(O)/alpine/: what abuild -r needs for a local source: make dist's tarball, named after
+# pkgver (nsbox-0.2.0.tar.gz, whatever the checkout's suffix), and beside it
+# contrib/alpine/APKBUILD with the two lines only a release knows: url (URL=..., else
+# this checkout) and sha512sums of that tarball, as "abuild checksum" writes them.
+ALPINE_VER := $(firstword $(subst -, ,$(VERSION)))
+URL ?= file://$(CURDIR)
+alpine: | $(O)
+	$(Q)$(MAKE) -s dist DIST=nsbox-$(ALPINE_VER) >/dev/null
+	$(Q)rm -rf $(O)/alpine && mkdir -p $(O)/alpine && mv $(O)/nsbox-$(ALPINE_VER).tar.gz $(O)/alpine/ && \
+	  { cat contrib/alpine/APKBUILD; echo 'url="$(URL)"'; echo 'sha512sums="'; \
+	    (cd $(O)/alpine && sha512sum nsbox-$(ALPINE_VER).tar.gz); echo '"'; } > $(O)/alpine/APKBUILD
+	@echo "wrote $(O)/alpine/APKBUILD and $(O)/alpine/nsbox-$(ALPINE_VER).tar.gz"
 
 # ---- housekeeping -------------------------------------------------------------
 DEPS := gcc make groff man-db musl-tools python3-kconfiglib cpio busybox-static qemu-system-x86 \
