@@ -78,6 +78,8 @@ static const char usage[] =
 	" --setgroups allow|deny   control setgroups(2) in the user namespace\n"
 	" --keep-caps              retain capabilities granted in user namespaces\n"
 	" --mount-proc[=<dir>]     mount proc filesystem first (implies --mount)\n"
+	" --mount-binfmt[=<dir>]   mount binfmt_misc first (implies --user and --mount)\n"
+	" -l, --load-interp <str>  register a binfmt_misc interpreter (implies --mount-binfmt)\n"
 	" --propagation slave|shared|private|unchanged\n"
 	"                          mount propagation in the mount namespace\n"
 	" --hostname <name>        set the hostname (implies --uts)\n"
@@ -87,6 +89,8 @@ static const char usage[] =
 	" -G, --setgid <gid>       set gid in entered namespace\n"
 	" --monotonic <offset>, --boottime <offset>\n"
 	"                          clock offsets (seconds) in the time namespace\n"
+	" --clear-env              do not inherit environment variables\n"
+	" --whitelist-env <list>   clear the environment but for the variables listed\n"
 	" -h, --help               display this help\n"
 	" -V, --version            display version\n"
 	"\n"
@@ -96,6 +100,7 @@ enum {
 	O_KILLCHILD = OPT_LONG, O_FORWARD, O_MOUNTPROC, O_PROPAGATION, O_SETGROUPS,
 	O_KEEPCAPS, O_MAPUSER, O_MAPGROUP, O_MAPUSERS, O_MAPGROUPS, O_MAPAUTO,
 	O_MAPSUBIDS, O_OWNER, O_MONOTONIC, O_BOOTTIME, O_HOSTNAME, O_INIT,
+	O_MOUNTBINFMT, O_CLEARENV, O_KEEPENV,
 };
 
 static const struct opt opts[] = {
@@ -110,6 +115,8 @@ static const struct opt opts[] = {
 	{ O_KILLCHILD, "kill-child", OPT_OPT },
 	{ O_FORWARD, "forward-signals", OPT_NONE },
 	{ O_MOUNTPROC, "mount-proc", OPT_OPT },
+	{ O_MOUNTBINFMT, "mount-binfmt", OPT_OPT },
+	{ 'l', "load-interp", OPT_REQ },
 	{ O_PROPAGATION, "propagation", OPT_REQ },
 	{ O_SETGROUPS, "setgroups", OPT_REQ },
 	{ O_KEEPCAPS, "keep-caps", OPT_NONE },
@@ -125,6 +132,8 @@ static const struct opt opts[] = {
 	{ O_MONOTONIC, "monotonic", OPT_REQ },
 	{ O_BOOTTIME, "boottime", OPT_REQ },
 	{ O_HOSTNAME, "hostname", OPT_REQ },
+	{ O_CLEARENV, "clear-env", OPT_NONE },
+	{ O_KEEPENV, "whitelist-env", OPT_REQ },
 #if CONFIG_UNSHARE_INIT
 	{ O_INIT, "init", OPT_NONE },
 #endif
@@ -555,6 +564,85 @@ static void setgroups_control(const char *cmd)
 		die_errno("write failed /proc/self/setgroups");
 }
 
+#define BINFMT_DIR "/proc/sys/fs/binfmt_misc"
+
+/* --mount-binfmt: the user namespace's own binfmt_misc instance (Linux 6.7+). */
+static void mount_binfmt(const char *dir)
+{
+	if (mount("binfmt_misc", dir, "binfmt_misc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL) < 0)
+		die_errno("mount %s failed", dir);
+}
+
+/* -l: :name:type:offset:magic:mask:interpreter:flags, written to DIR/register. */
+static void load_interp(const char *dir, const char *interp)
+{
+	int dfd = openat(AT_FDCWD, dir, O_PATH | O_DIRECTORY | O_CLOEXEC), fd;
+
+	if (dfd < 0)
+		die_errno("cannot open %s", dir);
+	fd = openat(dfd, "register", O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		die_errno("cannot open %s/register", dir);
+	if (write_all(fd, interp, strlen(interp)) < 0)
+		die_errno("write failed %s/register", dir);
+	close(fd);
+	close(dfd);
+}
+
+/* The F flag: the kernel opens the interpreter now, so with -R it is registered before the chroot. */
+static int fixed_interp(const char *interp)
+{
+	const char *flags = strrchr(interp, ':');
+
+	return flags && strchr(flags, 'F');
+}
+
+static char *env_entry(const char *name, size_t len)
+{
+	char **e;
+
+	if (!len || memchr(name, '=', len))
+		return NULL;
+	for (e = environ; *e; e++)
+		if (!strncmp(*e, name, len) && (*e)[len] == '=')
+			return *e;
+	return NULL;
+}
+
+/*
+ * --clear-env, --whitelist-env LIST...: the environment the program gets,
+ * the listed variables that are set, as util-linux master orders them (the
+ * last name given first, each once).
+ */
+static char **kept_env(char **lists, int n)
+{
+	size_t cap = 1, k = 0, m = 0, i, j;
+	const char *s, *end;
+	char **found, **env, *e;
+	int l;
+
+	for (l = 0; l < n; l++)
+		for (s = lists[l], cap++; *s; s++)
+			cap += *s == ',';
+	found = xmalloc(cap * sizeof(*found));
+	for (l = 0; l < n; l++)
+		for (s = lists[l]; *s; s = *end ? end + 1 : end) {
+			end = s + strcspn(s, ",");
+			if ((e = env_entry(s, end - s)))
+				found[k++] = e;
+		}
+	env = xmalloc((k + 1) * sizeof(*env));
+	for (i = k; i-- > 0;) {	/* one name, one entry of environ: compare pointers */
+		for (j = 0; j < m && env[j] != found[i]; j++)
+			;
+		if (j == m)
+			env[m++] = found[i];
+	}
+	env[m] = NULL;
+	free(found);
+	return env;
+}
+
 static pid_t child;
 
 static void forward(int sig)
@@ -673,11 +761,13 @@ int unshare_main(int argc, char **argv)
 {
 	struct optparse p;
 	const char *procdir = NULL, *root = NULL, *wd = NULL, *setgrp = NULL, *hostname = NULL;
+	const char *binfmt = NULL, *interp = NULL;
+	char **envlists = NULL;
 	unsigned long mapuser = NOID, mapgroup = NOID, uid = NOID, gid = NOID;
 	unsigned long owner_uid = NOID, owner_gid = NOID;
 	long long monotonic = 0, boottime = 0;
 	int flags = 0, forkit = 0, killsig = 0, fwd = 0, init = 0, keepcaps = 0;
-	int prop = MS_REC | MS_PRIVATE, need_time = 0;
+	int prop = MS_REC | MS_PRIVATE, need_time = 0, clear_env = 0, nlists = 0;
 	int id, i;
 	uid_t euid = 0;
 	gid_t egid = 0;
@@ -731,6 +821,27 @@ int unshare_main(int argc, char **argv)
 		case O_MOUNTPROC:
 			flags |= CLONE_NEWNS;
 			procdir = p.arg ? p.arg : "/proc";
+			break;
+		case O_MOUNTBINFMT:
+		case 'l':
+			flags |= CLONE_NEWNS | CLONE_NEWUSER;
+			if (id == 'l')
+				interp = p.arg;
+			else
+				binfmt = p.arg;
+			if (!binfmt) {	/* the default place needs a proc of our own */
+				if (!procdir)
+					procdir = "/proc";
+				binfmt = BINFMT_DIR;
+			}
+			break;
+		case O_CLEARENV:
+			clear_env = 1;
+			break;
+		case O_KEEPENV:
+			if (!envlists)
+				envlists = xmalloc(argc * sizeof(*envlists));
+			envlists[nlists++] = p.arg;
 			break;
 		case O_PROPAGATION:
 			prop = parse_prop(p.arg);
@@ -856,6 +967,10 @@ int unshare_main(int argc, char **argv)
 			warn("hint: / is not a mount point (chroot?): try --propagation unchanged");
 		exit(1);
 	}
+	if (interp && root && fixed_interp(interp)) {
+		mount_binfmt(BINFMT_DIR);
+		load_interp(BINFMT_DIR, interp);
+	}
 	if (root) {
 		if (chroot(root) < 0)
 			die_errno("cannot change root directory to '%s'", root);
@@ -871,6 +986,10 @@ int unshare_main(int argc, char **argv)
 		if (mount("proc", procdir, "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL) < 0)
 			die_errno("mount %s failed", procdir);
 	}
+	if (binfmt)
+		mount_binfmt(binfmt);
+	if (interp && !(root && fixed_interp(interp)))
+		load_interp(binfmt, interp);
 	if (gid != NOID) {
 		if (setgroups(0, NULL) < 0)
 			die_errno("setgroups failed");
@@ -881,6 +1000,8 @@ int unshare_main(int argc, char **argv)
 		die_errno("setuid failed");
 	if (keepcaps && (flags & CLONE_NEWUSER))
 		keep_caps();
+	if (clear_env || nlists)
+		environ = kept_env(envlists, nlists);
 
 	if (helper_alive >= 0) {	/* the setup is complete: the exec (or init) releases the helper */
 		if (tell(helper_alive, 'E') < 0) {
