@@ -24,6 +24,7 @@
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -49,11 +50,12 @@ static const char usage[] =
 	"\n"
 	"Options:\n"
 	" -a, --all              enter all namespaces\n"
-	" -t, --target <pid>     target process to get namespaces from\n"
+	" -t, --target <pid>[:<inode>]  target process (pinned by its pidfd inode)\n"
 	" -m, --mount[=<file>]   enter mount namespace\n"
 	" -u, --uts[=<file>]     enter UTS namespace (hostname etc)\n"
 	" -i, --ipc[=<file>]     enter System V IPC namespace\n"
 	" -n, --net[=<file>]     enter network namespace\n"
+	" -N, --net-socket <fd>  enter socket's network namespace (needs --target)\n"
 	" -p, --pid[=<file>]     enter pid namespace\n"
 	" -C, --cgroup[=<file>]  enter cgroup namespace\n"
 	" -U, --user[=<file>]    enter user namespace\n"
@@ -88,6 +90,7 @@ static const struct opt opts[] = {
 	{ 'u', "uts", OPT_OPT },
 	{ 'i', "ipc", OPT_OPT },
 	{ 'n', "net", OPT_OPT },
+	{ 'N', "net-socket", OPT_REQ },
 	{ 'p', "pid", OPT_OPT },
 	{ 'C', "cgroup", OPT_OPT },
 	{ 'U', "user", OPT_OPT },
@@ -153,6 +156,59 @@ static int target_open(const char *name, int flags)
 	if (fd < 0)
 		die_errno("cannot open %s/%s", procpath, name);
 	return fd;
+}
+
+/*
+ * -t PID[:INODE]: with INODE (the pidfd's inode on pidfs, Linux 6.9+), the
+ * process must be the one that inode names, not a later one with its PID.
+ */
+static void parse_target(char *s)
+{
+	char *colon = strchr(s, ':');
+	unsigned long long v, ino = 0;
+	struct statfs sf;
+	struct stat st;
+
+	if (colon)
+		*colon = 0;
+	if (parse_ull(s, INT_MAX, &v) || !v || (colon && (parse_ull(colon + 1, ~0ULL, &ino) || !ino))) {
+		if (colon)
+			*colon = ':';
+		die("invalid PID argument: '%s'", s);	/* util-linux 2.42 does not name it */
+	}
+	if (colon)
+		*colon = ':';
+	pid = v;
+	if (pidfd >= 0)
+		close(pidfd);
+	pidfd = -1;
+	if (!ino)
+		return;
+	pidfd = syscall(SYS_pidfd_open, pid, 0);
+	if (pidfd >= 0 && (fstatfs(pidfd, &sf) < 0 || sf.f_type != PIDFS_MAGIC))
+		errno = EOPNOTSUPP;
+	else if (pidfd >= 0 && (fstat(pidfd, &st) < 0 || st.st_ino != ino))
+		errno = ESRCH;
+	else if (pidfd >= 0)
+		return;
+	die_errno("failed to obtain a valid file descriptor for PID %d", (int)pid);
+}
+
+/* -N FD: the network namespace of the target's socket FD (Linux 5.6+). */
+static int socket_netns(int fd)
+{
+	int sk, ns;
+
+	if (pidfd < 0)
+		die_errno("failed to pidfd_open() for %d", (int)pid);
+	sk = syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+	if (sk < 0)
+		die_errno("pidfd_getfd(%d, %d)", pidfd, fd);
+	ns = ioctl(sk, SIOCGSKNS);
+	if (ns < 0)
+		die_errno("ioctl(%d, SIOCGSKNS)", sk);
+	close(sk);
+	return ns;
 }
 
 static const char *kind(int fd)
@@ -317,7 +373,7 @@ int nsenter_main(int argc, char **argv)
 	int nsfd[NS_COUNT], want = 0, fromtarget = 0, all = 0, do_fork = -1;
 	int preserve = 0, keepcaps = 0, userparent = 0, force_uid = 0, force_gid = 0;
 	int follow_uid = 0, follow_gid = 0, sgerr = 0, dumpable, use_pidfd;
-	int rootfd = -1, wdfd = -1, do_root = 0, do_wd = 0, do_wdns = 0, cgfd = -1;
+	int rootfd = -1, wdfd = -1, do_root = 0, do_wd = 0, do_wdns = 0, cgfd = -1, sockfd = -1;
 	char *wdns = NULL, **env = NULL;
 	unsigned long uid = 0, gid = 0;
 	struct stat st, self;
@@ -342,9 +398,10 @@ int nsenter_main(int argc, char **argv)
 		switch (c) {
 		case 'a': all = 1; break;
 		case 't':
-			pid = xparse_ull(p.arg, INT_MAX, "failed to parse pid");
-			if (!pid)
-				die("failed to parse pid: '%s'", p.arg);
+			parse_target(p.arg);
+			break;
+		case 'N':
+			sockfd = xparse_ull(p.arg, INT_MAX, "failed to parse file descriptor");
 			break;
 		case 'S':
 			uid = parse_id(p.arg, &follow_uid, "failed to parse uid");
@@ -377,8 +434,11 @@ int nsenter_main(int argc, char **argv)
 	fmt(procpath, sizeof(procpath), "/proc/%d", (int)pid);
 
 	/* Pin the target first: every /proc/PID lookup is checked against it. */
-	if (pid && (pidfd = syscall(SYS_pidfd_open, pid, 0)) < 0 && errno != ENOSYS && errno != ESRCH)
+	if (pid && pidfd < 0 && (pidfd = syscall(SYS_pidfd_open, pid, 0)) < 0
+	    && errno != ENOSYS && errno != ESRCH)
 		die_errno("pidfd_open failed");	/* ENOSYS: Linux < 5.3; ESRCH: the open below says */
+	if (sockfd >= 0 && !pid)
+		die("no target PID specified");
 
 	if (all) {
 		if (!pid)
@@ -401,8 +461,15 @@ int nsenter_main(int argc, char **argv)
 			if (!same_file(&st, &self))
 				want |= t->flag, fromtarget |= t->flag;
 		}
-	} else if (!want) {
+	} else if (!want && sockfd < 0) {
 		die("no namespace specified");
+	}
+	if (sockfd >= 0) {	/* it replaces -n, and the net of -a */
+		if (nsfd[NS_NET] >= 0)
+			close(nsfd[NS_NET]);
+		nsfd[NS_NET] = socket_netns(sockfd);
+		want |= CLONE_NEWNET;
+		fromtarget &= ~CLONE_NEWNET;
 	}
 
 	/* The fast path: everything from the target, in one atomic setns. */

@@ -42,8 +42,10 @@ _nsbox_value() {
 	unshare:--map-user|unshare:--owner) COMPREPLY+=($(compgen -u -- "$cur")) ;;
 	unshare:--map-group) COMPREPLY+=($(compgen -g -- "$cur")) ;;
 	unshare:--map-users|unshare:--map-groups) _nsbox_reply auto subids all ;;
-	unshare:--root|unshare:--wd|unshare:--mount-proc|nsenter:--root|nsenter:--wd|nsenter:--wdns|\
-	pivot:--keep-old) _nsbox_dirs ;;
+	unshare:--root|unshare:--wd|unshare:--mount-proc|unshare:--mount-binfmt|nsenter:--root|\
+	nsenter:--wd|nsenter:--wdns|pivot:--keep-old) _nsbox_dirs ;;
+	unshare:--whitelist-env) _nsbox_list $(compgen -e) ;;
+	unshare:--load-interp|nsenter:--net-socket) ;;
 	nsenter:--target|lsns:--task) _nsbox_pids ;;
 	nsenter:--setuid|nsenter:--setgid) _nsbox_reply follow ;;
 	nsenter:--net)

@@ -44,6 +44,9 @@
 #define NSBOX_MNT_NS_INIT_INO	0xEFFFFFF8U
 /* The initial pid namespace's fixed inode (PROC_PID_INIT_INO, Linux 3.8). */
 #define NSBOX_PID_NS_INIT_INO	0xEFFFFFFCU
+#ifndef PIDFS_MAGIC			/* Linux 6.9: pidfds on pidfs, one inode per process */
+#define PIDFS_MAGIC		0x50494446
+#endif
 
 /* ---- capabilities -------------------------------------------------------------------- */
 #ifndef PR_CAP_AMBIENT			/* Linux 4.3 */
