@@ -323,26 +323,28 @@ static int delete_main(struct end *e)
 	return 0;
 }
 
-int mkveth_main(int argc, char **argv)
-{
-	struct optparse p;
-	struct end *l = &ends[0], *pe = &ends[1];
-	const char *master = NULL;
-	char mtutext[40], mastertext[40];
-	unsigned long long mtu = 0;
-	int up = 1, lo = 1, del = 0, other = 0, c, bridge = 0;
-	struct nlreq r;
-	struct nlres res;
-	size_t nest, data, peer;
-	sigset_t sigs, old;
+/* The command line: the two ends (in ends[]) and what applies to both. */
+static struct {
+	const char *master;
+	unsigned mtu;
+	char mtutext[40];
+	int noup, nolo, del;
+	int other;	/* options besides -d and -n: --delete takes no others */
+} o;
 
-	l->nsfd = pe->nsfd = -1;
+static void parse_args(int *argcp, char ***argvp)
+{
+	struct end *l = &ends[0], *pe = &ends[1];
+	struct optparse p;
+	unsigned long long mtu;
+	int c, argc = *argcp;
+
 	l->addr = xmalloc(argc * sizeof(char *));
 	pe->addr = xmalloc(argc * sizeof(char *));
-	opt_init(&p, argc, argv, opts, usage);
+	opt_init(&p, argc, *argvp, opts, usage);
 	p.permute = 1;
 	while ((c = opt_next(&p)) >= 0) {
-		other += c != 'd' && c != 'n';
+		o.other += c != 'd' && c != 'n';
 		switch (c) {
 		case 'n': l->ns = p.arg; break;
 		case 'N': pe->ns = p.arg; break;
@@ -353,25 +355,29 @@ int mkveth_main(int argc, char **argv)
 		case 'm':
 			if (parse_ull(p.arg, UINT_MAX, &mtu) || !mtu)
 				die("mtu %s: invalid number", p.arg);
-			fmt(mtutext, sizeof(mtutext), "mtu %s", p.arg);
+			o.mtu = mtu;
+			fmt(o.mtutext, sizeof(o.mtutext), "mtu %s", p.arg);
 			break;
 		case O_MAC: l->mac = p.arg; break;
 		case O_PEERMAC: pe->mac = p.arg; break;
-		case O_MASTER: master = p.arg; break;
-		case O_NOUP: up = 0; break;
-		case O_NOLO: lo = 0; break;
-		case 'd': del = 1; break;
+		case O_MASTER: o.master = p.arg; break;
+		case O_NOUP: o.noup = 1; break;
+		case O_NOLO: o.nolo = 1; break;
+		case 'd': o.del = 1; break;
 		}
 	}
-	argv += p.ind;
-	argc -= p.ind;
-	if (del ? argc != 1 || other : argc != 2)
-		usage_error(argc < (del ? 1 : 2) ? "missing operand" : del && other ?
-			    "--delete takes only NAME and --netns" : "too many operands");
-	l->name = argv[0];
-	pe->name = argv[1];
+	*argvp += p.ind;
+	*argcp -= p.ind;
+}
 
-	/* Everything is checked before anything is sent. */
+/* Everything is checked before anything is sent. */
+static void check_args(int argc, char **argv)
+{
+	if (o.del ? argc != 1 || o.other : argc != 2)
+		usage_error(argc < (o.del ? 1 : 2) ? "missing operand" : o.del && o.other ?
+			    "--delete takes only NAME and --netns" : "too many operands");
+	ends[0].name = argv[0];
+	ends[1].name = argv[1];
 	for (int i = 0; i < 2; i++) {
 		struct end *e = &ends[i];
 
@@ -386,33 +392,39 @@ int mkveth_main(int argc, char **argv)
 			       !memcmp(e->macb, "\0\0\0\0\0\0", 6)))
 			die("%s: invalid MAC address", e->mac);
 	}
-	if (master)
-		check_name(master);
+	if (o.master)
+		check_name(o.master);
+}
+
+/* The namespaces' fds and a netlink socket in each end's namespace. */
+static void open_ends(void)
+{
+	struct end *l = &ends[0], *pe = &ends[1];
+
 	if (l->ns || pe->ns)
 		curfd = xopen("/proc/self/ns/net", O_RDONLY);
 	for (int i = 0; i < 2; i++)
 		if (ends[i].ns)
 			ends[i].nsfd = open_netns(ends[i].ns);
-	if (del)
-		return delete_main(l);
-
+	if (o.del)
+		return;
 	open_sock(l);
-	if (pe->ns)
-		open_sock(pe);
-	else if (l->ns)
-		open_sock(pe);	/* in the current namespace */
+	if (pe->ns || l->ns)
+		open_sock(pe);	/* in its namespace, or the current one */
 	else
 		pe->nl = l->nl;	/* the same socket: one sequence */
-	if (master) {
-		struct linkq q;
+}
 
-		if (link_get(l->nl, master, &q, &res) < 0)
-			fail(master, &res);
-		bridge = q.index;
-	}
-
-	/* One RTM_NEWLINK, sent in NAME's namespace; the peer goes straight to its own. */
+/* One RTM_NEWLINK, sent in NAME's namespace; the peer goes straight to its own.
+ * Called with every signal blocked: from here on the pair may exist. */
+static void create_pair(void)
+{
+	struct end *l = &ends[0], *pe = &ends[1];
 	struct ifinfomsg ifi = { 0 };
+	struct nlreq r;
+	struct nlres res;
+	size_t nest, data, peer;
+
 	nl_req(&r, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, &ifi, sizeof(ifi));
 	if (l->mac)
 		nl_put(&r, IFLA_ADDRESS, l->macb, 6);
@@ -429,10 +441,6 @@ int mkveth_main(int argc, char **argv)
 	nl_nest_end(&r, peer);
 	nl_nest_end(&r, data);
 	nl_nest_end(&r, nest);
-	/* From here on the pair may exist: no signal may stop us halfway
-	 * (a pending one takes effect once the job is complete). */
-	sigfillset(&sigs);
-	sigprocmask(SIG_BLOCK, &sigs, &old);
 	if (nl_talk(l->nl, &r, &res, NULL, NULL) < 0) {
 		struct linkq q;
 		struct nlres r2;
@@ -447,19 +455,25 @@ int mkveth_main(int argc, char **argv)
 		fail(l->name, &res);
 	}
 	created = 1;
+}
 
-	/* The MTU is set here rather than at creation: only then does the
-	 * kernel explain a bad value. */
-	if (up || mtu)
-		set_link(l->nl, l->name, up, mtu, 0, mtutext);
+/* MTU, up, master, lo, addresses and routes of the new pair.  The MTU is set
+ * here rather than at creation: only then does the kernel explain a bad value. */
+static void configure(int bridge)
+{
+	struct end *l = &ends[0], *pe = &ends[1];
+	char mastertext[40];
+
+	if (!o.noup || o.mtu)
+		set_link(l->nl, l->name, !o.noup, o.mtu, 0, o.mtutext);
 	if (bridge) {
-		fmt(mastertext, sizeof(mastertext), "master %s", master);
+		fmt(mastertext, sizeof(mastertext), "master %s", o.master);
 		set_link(l->nl, l->name, 0, 0, bridge, mastertext);
 	}
-	if (pe->ns && lo)
+	if (pe->ns && !o.nolo)
 		set_link(pe->nl, "lo", 1, 0, 0, NULL);
-	if (up || mtu)
-		set_link(pe->nl, pe->name, up, mtu, 0, mtutext);
+	if (!o.noup || o.mtu)
+		set_link(pe->nl, pe->name, !o.noup, o.mtu, 0, o.mtutext);
 	for (int i = 1; i >= 0; i--) {
 		struct end *e = &ends[i];
 
@@ -468,6 +482,32 @@ int mkveth_main(int argc, char **argv)
 		if (e->gw)
 			add_gw(e);
 	}
+}
+
+int mkveth_main(int argc, char **argv)
+{
+	struct linkq q;
+	struct nlres res;
+	sigset_t sigs, old;
+	int bridge = 0;
+
+	ends[0].nsfd = ends[1].nsfd = -1;
+	parse_args(&argc, &argv);
+	check_args(argc, argv);
+	open_ends();
+	if (o.del)
+		return delete_main(&ends[0]);
+	if (o.master) {
+		if (link_get(ends[0].nl, o.master, &q, &res) < 0)
+			fail(o.master, &res);
+		bridge = q.index;
+	}
+	/* No signal may stop us halfway (a pending one takes effect once the
+	 * job is complete). */
+	sigfillset(&sigs);
+	sigprocmask(SIG_BLOCK, &sigs, &old);
+	create_pair();
+	configure(bridge);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return 0;
 }
