@@ -164,7 +164,6 @@ static int pivot_root_main(int argc, char **argv)
 
 /* ---- switch_root --------------------------------------------------------- */
 
-#if CONFIG_PIVOT_SWITCH_ROOT
 static const char switch_root_usage[] =
 	"\n"
 	"Usage:\n"
@@ -273,54 +272,42 @@ static int init_check(int fd, const char *init, struct stat *st)
 	return r;
 }
 
-static int switch_root_main(int argc, char **argv)
+/* Everything that can be checked before anything changes: a PID 1 that dies
+ * panics the machine.  nst: newroot's stat. */
+static void switch_root_check(const char *newroot, const char *init, struct stat *nst)
 {
-	static const struct opt opts[] = { { 'c', "console", OPT_REQ }, { 0 } };
-	static const char *const moved[] = { "/dev", "/proc", "/sys", "/run" };
-	struct optparse p;
-	const char *console = NULL, *newroot, *init;
-	struct stat st, rst, nst;
-	struct statfs sfs;
-	char path[4096];
-	const char *why;
-	int c, oldfd, fd, wipe;
+	struct stat st;
+	int fd;
 
-	opt_init(&p, argc, argv, opts, switch_root_usage);
-	while ((c = opt_next(&p)) >= 0)
-		console = p.arg;
-	if (argc - p.ind < 2)
-		usage_error("not enough arguments");
-	newroot = argv[p.ind];
-	init = argv[p.ind + 1];
-
-	/* Check everything we can before changing anything: a PID 1 that dies panics the machine. */
 	if (getpid() != 1)
 		die("must be run as PID 1");
-	if (stat(newroot, &nst) < 0)
+	if (stat(newroot, nst) < 0)
 		die_errno("cannot access %s", newroot);
-	if (!S_ISDIR(nst.st_mode))
+	if (!S_ISDIR(nst->st_mode))
 		die("%s is not a directory", newroot);
 	if (is_mountpoint(newroot) != 1)
 		die("%s is not a mount point", newroot);
-	if (stat("/", &rst) < 0)
-		die_errno("cannot access /");
 	fd = openat(AT_FDCWD, newroot, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0 || init_check(fd, init, &st) < 0)
 		die_errno("cannot execute %s in %s", init, newroot);
 	if (!S_ISREG(st.st_mode))
 		die("cannot execute %s in %s: not a regular file", init, newroot);
 	close(fd);
-	oldfd = xopen("/", O_RDONLY | O_DIRECTORY);
-	wipe = fstatfs(oldfd, &sfs) == 0 && (sfs.f_type == RAMFS_MAGIC || sfs.f_type == TMPFS_MAGIC);
-	if (wipe && (why = not_initramfs()))
-		die("refusing to delete the files of /: %s", why);
+}
+
+/* Move /dev /proc /sys /run into newroot (on device dev), or drop them. */
+static void move_api_mounts(const char *newroot, dev_t dev)
+{
+	static const char *const moved[] = { "/dev", "/proc", "/sys", "/run" };
+	char path[4096];
+	struct stat st;
 
 	for (unsigned i = 0; i < sizeof(moved) / sizeof(moved[0]); i++) {
 		if (is_mountpoint(moved[i]) != 1)
 			continue;
 		fmt(path, sizeof(path), "%s%s", newroot, moved[i]);
 		/* A missing directory, or one with a mount of its own: drop ours. */
-		if (stat(path, &st) < 0 || st.st_dev != nst.st_dev) {
+		if (stat(path, &st) < 0 || st.st_dev != dev) {
 			umount2(moved[i], MNT_DETACH);
 			continue;
 		}
@@ -329,6 +316,33 @@ static int switch_root_main(int argc, char **argv)
 			umount2(moved[i], MNT_DETACH);
 		}
 	}
+}
+
+static int switch_root_main(int argc, char **argv)
+{
+	static const struct opt opts[] = { { 'c', "console", OPT_REQ }, { 0 } };
+	struct optparse p;
+	const char *console = NULL, *newroot;
+	struct stat st, rst, nst;
+	struct statfs sfs;
+	const char *why;
+	int oldfd, fd, wipe;
+
+	opt_init(&p, argc, argv, opts, switch_root_usage);
+	while (opt_next(&p) >= 0)
+		console = p.arg;
+	if (argc - p.ind < 2)
+		usage_error("not enough arguments");
+	newroot = argv[p.ind];
+	switch_root_check(newroot, argv[p.ind + 1], &nst);
+	if (stat("/", &rst) < 0)
+		die_errno("cannot access /");
+	oldfd = xopen("/", O_RDONLY | O_DIRECTORY);
+	wipe = fstatfs(oldfd, &sfs) == 0 && (sfs.f_type == RAMFS_MAGIC || sfs.f_type == TMPFS_MAGIC);
+	if (wipe && (why = not_initramfs()))
+		die("refusing to delete the files of /: %s", why);
+
+	move_api_mounts(newroot, nst.st_dev);
 	if (chdir(newroot) < 0)
 		die_errno("cannot change directory to %s", newroot);
 	if (mount(".", "/", NULL, MS_MOVE, NULL) < 0)
@@ -347,11 +361,8 @@ static int switch_root_main(int argc, char **argv)
 	}
 	exec_or_die(argv + p.ind + 1);
 }
-#endif
-
 /* ---- pivot --------------------------------------------------------------- */
 
-#if CONFIG_PIVOT_CONTAINER
 static const char pivot_usage[] =
 	"\n"
 	"Usage:\n"
@@ -382,6 +393,7 @@ static int in_root(int rootfd, const char *path, uint64_t resolve)
 {
 	struct compat_open_how how = { O_PATH | O_CLOEXEC, 0, resolve };
 	int fd = syscall(SYS_openat2, rootfd, path, &how, sizeof(how));
+
 	if (fd < 0)
 		die_call("openat2", "cannot access %s in the new root", path);
 	return fd;
@@ -520,7 +532,20 @@ static void move_root(void)
 		die_errno("chroot failed");
 }
 
-static int pivot_run(int argc, char **argv)
+/* pivot's command line. */
+struct pivot_args {
+	const char *root, *keep;	/* keep: --keep-old DIR, or NULL */
+	char **cmd;
+	unsigned long prop;		/* MS_PRIVATE or MS_SLAVE */
+	unsigned long what;		/* bit c - O_PROC for --mount-proc ... --ro */
+	int force, nbinds;
+	char **binds;			/* --bind and --ro-bind, in the order given */
+	char *robind;			/* robind[i]: binds[i] is read-only */
+};
+
+#define PIVOT_HAS(a, opt) ((a)->what & 1UL << ((opt) - O_PROC))
+
+static void pivot_parse(int argc, char **argv, struct pivot_args *a)
 {
 	static const struct opt opts[] = {
 		{ 'f', "force", OPT_NONE },
@@ -535,151 +560,188 @@ static int pivot_run(int argc, char **argv)
 		{ 0 }
 	};
 	static char *shell[] = { "/bin/sh", NULL };
-	static const char *const proc_opts[] = { "source=proc", NULL };
-	static const char *const sys_opts[] = { "source=sysfs", NULL };
-	char *binds[argc], robind[argc];
-	int nbinds = 0;
 	struct optparse p;
-	unsigned long prop = MS_PRIVATE, what = 0;
-	const char *root, *keep = NULL;
-	int force = 0, c, rootfd, oldfd, cwdfd, e;
-	struct stat st;
-	char why[512];
+	int c;
 
+	a->prop = MS_PRIVATE;
 	opt_init(&p, argc, argv, opts, pivot_usage);
 	while ((c = opt_next(&p)) >= 0) {
 		if (c == 'f')
-			force = 1;
+			a->force = 1;
 		else if (c == O_PROP) {
 			if (!strcmp(p.arg, "slave"))
-				prop = MS_SLAVE;
+				a->prop = MS_SLAVE;
 			else if (strcmp(p.arg, "private"))
 				usage_error("unsupported propagation mode: %s", p.arg);
 		} else if (c == O_KEEP)
-			keep = p.arg;
+			a->keep = p.arg;
 		else if (c == O_BIND || c == O_ROBIND) {
 			size_t n = strlen(p.arg);
 
 			if (!n || *p.arg == ':' || p.arg[n - 1] == ':')
 				usage_error("bad bind specification: '%s'", p.arg);
-			robind[nbinds] = c == O_ROBIND;
-			binds[nbinds++] = p.arg;
+			a->robind[a->nbinds] = c == O_ROBIND;
+			a->binds[a->nbinds++] = p.arg;
 		}
 		else if (c >= O_PROC && c <= O_RO)
-			what |= 1UL << (c - O_PROC);
+			a->what |= 1UL << (c - O_PROC);
 	}
 	if (p.ind >= argc)
 		usage_error("no new root specified");
-	root = argv[p.ind];
-	if (stat(root, &st) < 0)
-		die_errno("cannot access %s", root);
+	a->root = argv[p.ind];
+	a->cmd = p.ind + 1 < argc ? argv + p.ind + 1 : shell;
+}
+
+static void pivot_check(const struct pivot_args *a)
+{
+	struct stat st;
+	int e;
+
+	if (stat(a->root, &st) < 0)
+		die_errno("cannot access %s", a->root);
 	if (!S_ISDIR(st.st_mode))
-		die("%s is not a directory", root);
+		die("%s is not a directory", a->root);
 	e = initial_mntns();
-	if (e && !force)
-	{
-		if (e > 0)
-			die("refusing to run in the initial mount namespace (run it under 'unshare -m', or use -f)");
+	if (e > 0 && !a->force)
+		die("refusing to run in the initial mount namespace (run it under 'unshare -m', or use -f)");
+	if (e < 0 && !a->force)
 		die("cannot tell whether this is the initial mount namespace (/proc/self/ns/mnt: %s): use -f",
 		    errtext(errno));
-	}
+}
 
-	/* From here on, only our own copy of the mount table changes. */
+/* A mount namespace of our own, propagation set, the new root a mount: its fd.
+ * From here on, only our own copy of the mount table changes. */
+static int own_mntns(const struct pivot_args *a)
+{
 	if (unshare(CLONE_NEWNS) < 0)
 		die_errno("unshare failed");
-	if (mount("none", "/", NULL, MS_REC | prop, NULL) < 0) {
+	if (mount("none", "/", NULL, MS_REC | a->prop, NULL) < 0) {
 		if (errno == EINVAL && is_mountpoint("/") == 0)
 			die("cannot change root filesystem propagation: the current root is not"
 			    " a mount point (in a chroot?)");
 		die_errno("cannot change root filesystem propagation");
 	}
-	if (is_mountpoint(root) != 1 && mount(root, root, NULL, MS_BIND | MS_REC, NULL) < 0)
-		die_errno("cannot bind %s onto itself", root);
-	rootfd = xopen(root, O_PATH | O_DIRECTORY);
-	if (what & 1 << (O_RO - O_PROC))
-		set_attr(rootfd, MOUNT_ATTR_RDONLY, root);
-	if (what & 1 << (O_PROC - O_PROC)) {
-		int fd = in_root(rootfd, "proc", RESOLVE_IN_ROOT);
-		attach(new_fs("proc", MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC, proc_opts),
-		       fd, "", "proc");
-		close(fd);
-	}
-	if (what & 1 << (O_SYS - O_PROC)) {
-		int fd = in_root(rootfd, "sys", RESOLVE_IN_ROOT);
-		attach(new_fs("sysfs", MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV
-			      | MOUNT_ATTR_NOEXEC, sys_opts), fd, "", "sysfs");
-		close(fd);
-	}
-	if (what & 1 << (O_DEV - O_PROC))
+	if (is_mountpoint(a->root) != 1 && mount(a->root, a->root, NULL, MS_BIND | MS_REC, NULL) < 0)
+		die_errno("cannot bind %s onto itself", a->root);
+	return xopen(a->root, O_PATH | O_DIRECTORY);
+}
+
+/* Attach a new filesystem of type on dir in the new root. */
+static void mount_in(int rootfd, const char *dir, const char *type, unsigned attr, const char *const *opts)
+{
+	int fd = in_root(rootfd, dir, RESOLVE_IN_ROOT);
+
+	attach(new_fs(type, attr, opts), fd, "", type);
+	close(fd);
+}
+
+/* --ro, --mount-proc, --mount-sys, --mount-dev and the binds, in that order. */
+static void fill_root(int rootfd, const struct pivot_args *a)
+{
+	static const char *const proc_opts[] = { "source=proc", NULL };
+	static const char *const sys_opts[] = { "source=sysfs", NULL };
+
+	if (PIVOT_HAS(a, O_RO))
+		set_attr(rootfd, MOUNT_ATTR_RDONLY, a->root);
+	if (PIVOT_HAS(a, O_PROC))
+		mount_in(rootfd, "proc", "proc", MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC,
+			 proc_opts);
+	if (PIVOT_HAS(a, O_SYS))
+		mount_in(rootfd, "sys", "sysfs", MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV
+			 | MOUNT_ATTR_NOEXEC, sys_opts);
+	if (PIVOT_HAS(a, O_DEV))
 		mount_dev(rootfd);
-	/* the binds, in the order given */
-	for (c = 0; c < nbinds; c++)
-		bind_one(rootfd, binds[c], robind[c]);
-	if (keep) {
-		/* pivot_root resolves put_old itself: allow no symlink and no escape */
-		const char *argv_keep = keep;
-		struct compat_open_how how = { O_PATH | O_DIRECTORY | O_CLOEXEC, 0, RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS };
+	for (int i = 0; i < a->nbinds; i++)
+		bind_one(rootfd, a->binds[i], a->robind[i]);
+}
 
-		while (*keep == '/')
-			keep++;
-		c = *keep ? syscall(SYS_openat2, rootfd, keep, &how, sizeof(how)) : (errno = EINVAL, -1);
-		if (c < 0 && (errno == ENOENT || errno == ENOTDIR || errno == ENOSYS))
-			die_call("openat2", "--keep-old %s", argv_keep);
-		if (c < 0)
-			die("--keep-old %s: not a directory inside the new root (no symlink, no ..)", argv_keep);
-		close(c);
+/* --keep-old DIR, relative to the new root: pivot_root resolves put_old
+ * itself, so allow no symlink and no escape. */
+static const char *keep_dir(int rootfd, const char *arg)
+{
+	struct compat_open_how how = { O_PATH | O_DIRECTORY | O_CLOEXEC, 0, RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS };
+	const char *keep = arg;
+	int fd;
+
+	while (*keep == '/')
+		keep++;
+	fd = *keep ? syscall(SYS_openat2, rootfd, keep, &how, sizeof(how)) : (errno = EINVAL, -1);
+	if (fd < 0 && (errno == ENOENT || errno == ENOTDIR || errno == ENOSYS))
+		die_call("openat2", "--keep-old %s", arg);
+	if (fd < 0)
+		die("--keep-old %s: not a directory inside the new root (no symlink, no ..)", arg);
+	close(fd);
+	return keep;
+}
+
+/* pivot_root(2) failed with e.  From the initramfs rootfs, which cannot move,
+ * keep a recursive bind of it instead; otherwise say why and die. */
+static void pivot_failed(int e, const char *root, const char *keep, int cwdfd)
+{
+	char old[4096], why[512] = "";
+
+	if (e == EINVAL && mount_is("/", 0, "rootfs")) {
+		if (keep && mount("/", keep, NULL, MS_BIND | MS_REC, NULL) < 0)
+			die_errno("cannot keep the old root at %s", keep);
+		move_root();
+		return;
 	}
+	fmt(old, sizeof(old), "%s/%s", root, keep ? keep : "");
+	if (fchdir_raw(cwdfd) == 0)
+		explain(e, root, old, why, sizeof(why));
+	die("cannot pivot to %s: %s%s%s%s", root, errtext(e),
+	    *why ? " (" : "", why, *why ? ")" : "");
+}
 
-	oldfd = xopen("/", O_PATH | O_DIRECTORY);
-	cwdfd = xopen(".", O_PATH | O_DIRECTORY);
+/* Make rootfd the root; the old one at keep (in the new root), or detached. */
+static void pivot_to(int rootfd, const char *root, const char *keep)
+{
+	int oldfd = xopen("/", O_PATH | O_DIRECTORY), cwdfd = xopen(".", O_PATH | O_DIRECTORY), n;
+
 	if (fchdir_raw(rootfd) < 0)
 		die_errno("cannot change directory to %s", root);
-	if (syscall(SYS_pivot_root, ".", keep ? keep : ".") < 0) {
-		e = errno;
-		if (e == EINVAL && mount_is("/", 0, "rootfs")) {
-			/* rootfs cannot move: keep a recursive bind of it instead */
-			if (keep && mount("/", keep, NULL, MS_BIND | MS_REC, NULL) < 0)
-				die_errno("cannot keep the old root at %s", keep);
-			move_root();
-		} else {
-			char old[4096];
-
-			fmt(old, sizeof(old), "%s/%s", root, keep ? keep : "");
-			if (fchdir_raw(cwdfd) == 0)
-				explain(e, root, old, why, sizeof(why));
-			die("cannot pivot to %s: %s%s%s%s", root, errtext(e),
-			    *why ? " (" : "", why, *why ? ")" : "");
-		}
-	} else if (!keep) {
+	if (syscall(SYS_pivot_root, ".", keep ? keep : ".") < 0)
+		pivot_failed(errno, root, keep, cwdfd);
+	else if (!keep) {
 		/* Detach the old root, and whatever was stacked on it, from where it is:
 		 * umount2(".") from the new root would detach the new root itself last. */
 		if (fchdir_raw(oldfd) < 0)
 			die_errno("cannot reach the old root");
-		for (c = 0; umount2(".", MNT_DETACH) == 0; c++)
+		for (n = 0; umount2(".", MNT_DETACH) == 0; n++)
 			;
-		if (!c || errno != EINVAL)	/* never run with the old root still there */
+		if (!n || errno != EINVAL)	/* never run with the old root still there */
 			die_errno("cannot detach the old root");
 	}
 	close(oldfd);
 	close(cwdfd);
+}
+
+static int pivot_run(int argc, char **argv)
+{
+	char *binds[argc], robind[argc];
+	struct pivot_args a = { .binds = binds, .robind = robind };
+	const char *keep = NULL;
+	int rootfd;
+
+	pivot_parse(argc, argv, &a);
+	pivot_check(&a);
+	rootfd = own_mntns(&a);
+	fill_root(rootfd, &a);
+	if (a.keep)
+		keep = keep_dir(rootfd, a.keep);
+	pivot_to(rootfd, a.root, keep);
 	close(rootfd);
 	if (chdir("/") < 0)
 		die_errno("cannot change directory to /");
-	argv = p.ind + 1 < argc ? argv + p.ind + 1 : shell;
-	execvp(argv[0], argv);	/* PATH and all: looked up in the new root */
-	die_status(errno == ENOENT ? 127 : 126, errno, "failed to execute %s in the new root", argv[0]);
+	execvp(a.cmd[0], a.cmd);	/* PATH and all: looked up in the new root */
+	die_status(errno == ENOENT ? 127 : 126, errno, "failed to execute %s in the new root", a.cmd[0]);
 }
-#endif
 
 int pivot_main(int argc, char **argv)
 {
-#if CONFIG_PIVOT_SWITCH_ROOT
-	if (!strcmp(applet_name, "switch_root"))
+	if (CONFIG_PIVOT_SWITCH_ROOT && !strcmp(applet_name, "switch_root"))
 		return switch_root_main(argc, argv);
-#endif
-#if CONFIG_PIVOT_CONTAINER
-	if (!strcmp(applet_name, "pivot"))
+	if (CONFIG_PIVOT_CONTAINER && !strcmp(applet_name, "pivot"))
 		return pivot_run(argc, argv);
-#endif
 	return pivot_root_main(argc, argv);
 }
