@@ -352,16 +352,12 @@ static _Noreturn void boot(void)
 	if (job < 0)
 		power_off(1, &chld);
 	for (;;) {
-		int sig = sigwaitinfo(&all, &si), st;
-		pid_t pid;
+		int sig = sigwaitinfo(&all, &si), status;
 
 		if (sig == SIGTERM || sig == SIGINT)
 			power_off(128 + sig, &chld);
-		if (sig != SIGCHLD)
-			continue;
-		while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
-			if (pid == job)
-				power_off(WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st), &chld);
+		if (sig == SIGCHLD && reap_children(job, &status))
+			power_off(status, &chld);
 	}
 }
 

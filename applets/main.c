@@ -158,11 +158,11 @@ static int inspect(const struct install *in, const char *path, char *target, siz
 		if ((len = readlink(path, text, sizeof(text) - 1)) < 0 || stat(path, &st) < 0)
 			return OTHER;
 		text[len] = 0;
-		if (st.st_dev != in->st.st_dev || st.st_ino != in->st.st_ino)
+		if (!same_file(&st, &in->st))
 			return OTHER;
 		return in->sym && !strcmp(text, target) ? SAME : NSBOX;
 	}
-	if (st.st_dev != in->st.st_dev || st.st_ino != in->st.st_ino)
+	if (!same_file(&st, &in->st))
 		return OTHER;
 	return in->sym ? NSBOX : SAME;
 }

@@ -34,6 +34,7 @@
 #include "num.h"
 #include "opt.h"
 #include "out.h"
+#include "xfuncs.h"
 
 #define RUN_DIR "/run/netns"
 #define ETC_DIR "/etc/netns"
@@ -139,11 +140,6 @@ static char *ns_path(char *buf, const char *name)
 {
 	fmt(buf, PATH_MAX, RUN_DIR "/%s", name);
 	return buf;
-}
-
-static int same(const struct stat *a, const struct stat *b)
-{
-	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
 }
 
 /* The nsid this namespace gives the one behind path, or -1 when it has none. */
@@ -484,7 +480,7 @@ static int match_stat(struct ent *e)
 	struct bystat *b = e->arg;
 	struct stat st;
 
-	if (!stat(e->path, &st) && same(&st, &b->st))
+	if (!stat(e->path, &st) && same_file(&st, &b->st))
 		fmt_str(b->name, sizeof(b->name), e->name);	/* the last one, as ip */
 	return 0;
 }
@@ -514,7 +510,7 @@ static int print_pid(struct ent *e)
 	struct stat st;
 
 	fmt_str(e->path + strlen(e->path), 8, "/ns/net");
-	if (is_pid(e->name) && !stat(e->path, &st) && same(&st, e->arg))
+	if (is_pid(e->name) && !stat(e->path, &st) && same_file(&st, e->arg))
 		out_printf("%s\n", e->name);
 	return 0;
 }

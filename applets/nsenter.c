@@ -241,11 +241,6 @@ static int open_nsfile(const char *path, const struct nstype *t)
 	return fd;
 }
 
-static int same_file(const struct stat *a, const struct stat *b)
-{
-	return a->st_ino == b->st_ino && a->st_dev == b->st_dev;
-}
-
 /* Is the user namespace fd ours?  setns(2) into it fails with EINVAL. */
 static int own_userns(int fd)
 {

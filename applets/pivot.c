@@ -16,7 +16,6 @@
 #include <stdarg.h>
 #include <fcntl.h>
 #include <linux/magic.h>
-#include <linux/stat.h>
 #include <sched.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -57,15 +56,14 @@ static const char pivot_root_usage[] =
 /* Is the mount path is on (up: that mount's parent) "shared", or "rootfs" (the initramfs)? */
 static int mount_is(const char *path, int up, const char *what)
 {
-	struct statx stx;
 	struct mounts t;
 	const struct mountinfo *m;
+	unsigned long id;
 	int r = 0;
 
-	if (syscall(SYS_statx, AT_FDCWD, path, 0, STATX_MNT_ID, &stx) < 0
-	    || !(stx.stx_mask & STATX_MNT_ID) || mounts_read(&t) < 0)
+	if (mount_id(path, &id) < 0 || mounts_read(&t) < 0)
 		return 0;
-	m = mounts_find(&t, stx.stx_mnt_id);
+	m = mounts_find(&t, id);
 	if (m && up)
 		m = mounts_find(&t, m->parent);
 	if (m && *what == 'r')	/* a mount without a parent */
@@ -79,11 +77,9 @@ static int mount_is(const char *path, int up, const char *what)
 
 static int same_mount(const char *a, const char *b)
 {
-	struct statx x, y;
+	unsigned long x, y;
 
-	return syscall(SYS_statx, AT_FDCWD, a, 0, STATX_MNT_ID, &x) == 0
-	    && syscall(SYS_statx, AT_FDCWD, b, 0, STATX_MNT_ID, &y) == 0
-	    && (x.stx_mask & STATX_MNT_ID) && x.stx_mnt_id == y.stx_mnt_id;
+	return !mount_id(a, &x) && !mount_id(b, &y) && x == y;
 }
 
 /* Is old at or underneath new?  1, 0, or -1 when we cannot tell.  Walks up by "..". */
@@ -96,13 +92,13 @@ static int under(const char *new, const char *old)
 	if (stat(new, &n) < 0 || stat(p, &a) < 0)
 		return -1;
 	for (int i = 0; i < 256 && len + 4 < sizeof(p); i++) {
-		if (a.st_dev == n.st_dev && a.st_ino == n.st_ino)
+		if (same_file(&a, &n))
 			return 1;
 		memcpy(p + len, "/..", 4);
 		len += 3;
 		if (stat(p, &b) < 0)
 			return -1;
-		if (b.st_dev == a.st_dev && b.st_ino == a.st_ino)
+		if (same_file(&b, &a))
 			return 0;	/* reached the root */
 		a = b;
 	}
@@ -512,7 +508,7 @@ static int initial_mntns(void)
 		return 1;
 	/* Before Linux 6.18 the initial namespace has no fixed inode: ask PID 1. */
 	if (self.st_ino >= 0xF0000000U && getpid() != 1 && stat("/proc/1/ns/mnt", &init) == 0)
-		return self.st_ino == init.st_ino && self.st_dev == init.st_dev;
+		return same_file(&self, &init);
 	return 0;
 }
 

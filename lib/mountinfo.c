@@ -150,6 +150,16 @@ void mounts_free(struct mounts *t)
 	t->n = 0;
 }
 
+int mount_id(const char *path, unsigned long *id)
+{
+	struct statx stx;
+
+	if (syscall(SYS_statx, AT_FDCWD, path, 0, STATX_MNT_ID, &stx) < 0 || !(stx.stx_mask & STATX_MNT_ID))
+		return -1;
+	*id = stx.stx_mnt_id;
+	return 0;
+}
+
 int is_mountpoint(const char *path)
 {
 	struct statx stx;

@@ -36,6 +36,8 @@ int mounts_read(struct mounts *t);
 const struct mountinfo *mounts_find(const struct mounts *t, unsigned long id);
 void mounts_free(struct mounts *t);
 
+/* The id of the mount path is on, as in mountinfo (statx, Linux 5.8): 0, or -1. */
+int mount_id(const char *path, unsigned long *id);
 /* Is path a mount point (the root of a mount)?  1, 0, or -1 with errno. */
 int is_mountpoint(const char *path);
 

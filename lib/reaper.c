@@ -11,8 +11,7 @@
 #include "out.h"
 #include "reaper.h"
 
-/* Reap every child that has ended; remember the main child's status. */
-static int reap(pid_t main, int *status)
+int reap_children(pid_t main, int *status)
 {
 	int st, done = 0;
 	pid_t pid;
@@ -66,7 +65,7 @@ int reaper(void (*child)(void *arg), void *arg, int group)
 		if (sig < 0)
 			continue;
 		if (sig == SIGCHLD) {
-			if (reap(pid, &status))
+			if (reap_children(pid, &status))
 				break;
 			continue;
 		}
@@ -75,8 +74,8 @@ int reaper(void (*child)(void *arg), void *arg, int group)
 
 	/* Drop what arrived meanwhile, reaping the zombies it announced. */
 	while (sigtimedwait(&all, &si, &zero) > 0)
-		reap(pid, &status);
-	reap(pid, &status);
+		reap_children(pid, &status);
+	reap_children(pid, &status);
 	if (tty)
 		tcsetpgrp(0, getpgrp());
 	sigaction(SIGCHLD, &oldchld, NULL);

@@ -3,6 +3,8 @@
 #ifndef NSBOX_REAPER_H
 #define NSBOX_REAPER_H
 
+#include <sys/types.h>
+
 /*
  * fork; the child runs child(arg), which must exec or _exit.  The parent
  * forwards every catchable signal to it (to its process group when group is
@@ -15,5 +17,11 @@
  * ended are discarded.
  */
 int reaper(void (*child)(void *arg), void *arg, int group);
+
+/*
+ * Reap every child that has ended, without waiting.  Returns 1 when main was
+ * among them, its exit status (128+N for signal N) then in *status; else 0.
+ */
+int reap_children(pid_t main, int *status);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include <fcntl.h>		/* AT_FDCWD, O_* */
 #include <stddef.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 /*
@@ -50,5 +51,11 @@ ssize_t write_all(int fd, const void *buf, size_t n);
  * there), and close it unless it is one of them: 0, or -1 with errno set.
  */
 int fd_to_stdio(int fd);
+
+/* Do two stat(2) results describe the same file? */
+static inline int same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_ino == b->st_ino && a->st_dev == b->st_dev;
+}
 
 #endif
