@@ -67,76 +67,99 @@ static void field(struct sink *k, const char *s, size_t n, int width, int left, 
 		pad(k, ' ', fill);
 }
 
+/* A conversion's flags, width, precision and length modifier. */
+struct spec {
+	int left, width, prec, lng;	/* lng: 0 int, 1 long (l, z), 2 long long */
+	char padc;
+};
+
+/* Read the spec after a '%' at f into sp; returns the conversion character's place. */
+static const char *parse_spec(const char *f, struct spec *sp, va_list *ap)
+{
+	*sp = (struct spec){ .prec = -1, .padc = ' ' };
+	for (; *f == '-' || *f == '0'; f++)
+		*f == '-' ? (sp->left = 1) : (sp->padc = '0');
+	if (*f == '*') {
+		sp->width = va_arg(*ap, int);
+		f++;
+	}
+	for (; *f >= '0' && *f <= '9'; f++)
+		sp->width = sp->width * 10 + (*f - '0');
+	if (*f == '.') {
+		sp->prec = 0;
+		if (*++f == '*') {
+			sp->prec = va_arg(*ap, int);
+			f++;
+		}
+		for (; *f >= '0' && *f <= '9'; f++)
+			sp->prec = sp->prec * 10 + (*f - '0');
+	}
+	/* size_t has long's size on every Linux ABI */
+	for (; *f == 'l' || *f == 'h' || *f == 'z'; f++)
+		sp->lng += *f == 'l' ? 1 : *f == 'z';
+	return f;
+}
+
+/* Convert one argument for conversion c ('s' 'c' 'd' 'i' 'u' 'x' 'o'). */
+static void convert(struct sink *k, char c, const struct spec *sp, va_list *ap)
+{
+	char num[32];
+	const char *str;
+	long long s;
+	unsigned long long u;
+	size_t n = 0;
+
+	switch (c) {
+	case 's':
+		str = va_arg(*ap, const char *);
+		if (!str)
+			str = "(null)";
+		n = strlen(str);
+		if (sp->prec >= 0 && (size_t)sp->prec < n)
+			n = sp->prec;
+		field(k, str, n, sp->width, sp->left, ' ');
+		return;
+	case 'c':
+		num[0] = (char)va_arg(*ap, int);
+		field(k, num, 1, sp->width, sp->left, ' ');
+		return;
+	case 'd':
+	case 'i':
+		s = sp->lng >= 2 ? va_arg(*ap, long long) : sp->lng ? va_arg(*ap, long) : va_arg(*ap, int);
+		if (s < 0)
+			num[n++] = '-';
+		n += fmt_ull(num + n, s < 0 ? -(unsigned long long)s : (unsigned long long)s, 10);
+		break;
+	default:	/* 'u' 'x' 'o' */
+		u = sp->lng >= 2 ? va_arg(*ap, unsigned long long) : sp->lng ? va_arg(*ap, unsigned long)
+		  : va_arg(*ap, unsigned);
+		n = fmt_ull(num, u, c == 'u' ? 10 : c == 'x' ? 16 : 8);
+	}
+	field(k, num, n, sp->width, sp->left, sp->padc);
+}
+
 size_t fmt_v(char *buf, size_t size, const char *f, va_list ap)
 {
 	struct sink k = { buf, size, 0 };
-	char num[32];
+	struct spec sp;
+	va_list aq;
 
 	if (!size)
 		return 0;
+	va_copy(aq, ap);	/* a va_list the helpers can take by address */
 	for (; *f; f++) {
-		int left = 0, width = 0, prec = -1, lng = 0;
-		char padc = ' ';
-		unsigned long long u;
-		long long s;
-		const char *str;
-		size_t n;
-
 		if (*f != '%') {
 			const char *e = strchr(f, '%');
-			n = e ? (size_t)(e - f) : strlen(f);
+			size_t n = e ? (size_t)(e - f) : strlen(f);
+
 			put(&k, f, n);
 			f += n - 1;
 			continue;
 		}
-		for (f++; *f == '-' || *f == '0'; f++)
-			*f == '-' ? (left = 1) : (padc = '0');
-		if (*f == '*') {
-			width = va_arg(ap, int);
-			f++;
-		}
-		for (; *f >= '0' && *f <= '9'; f++)
-			width = width * 10 + (*f - '0');
-		if (*f == '.') {
-			prec = 0;
-			if (*++f == '*') {
-				prec = va_arg(ap, int);
-				f++;
-			}
-			for (; *f >= '0' && *f <= '9'; f++)
-				prec = prec * 10 + (*f - '0');
-		}
-		for (; *f == 'l' || *f == 'h' || *f == 'z'; f++)
-			lng += *f == 'l' ? 1 : *f == 'z' ? 2 : 0;
+		f = parse_spec(f + 1, &sp, &aq);
 		switch (*f) {
-		case 's':
-			str = va_arg(ap, const char *);
-			if (!str)
-				str = "(null)";
-			n = strlen(str);
-			if (prec >= 0 && (size_t)prec < n)
-				n = prec;
-			field(&k, str, n, width, left, ' ');
-			break;
-		case 'c':
-			num[0] = (char)va_arg(ap, int);
-			field(&k, num, 1, width, left, ' ');
-			break;
-		case 'd':
-		case 'i':
-			s = lng >= 2 ? va_arg(ap, long long) : lng ? va_arg(ap, long) : va_arg(ap, int);
-			n = 0;
-			if (s < 0)
-				num[n++] = '-';
-			n += fmt_ull(num + n, s < 0 ? -(unsigned long long)s : (unsigned long long)s, 10);
-			field(&k, num, n, width, left, padc);
-			break;
-		case 'u':
-		case 'x':
-		case 'o':
-			u = lng >= 2 ? va_arg(ap, unsigned long long) : lng ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
-			n = fmt_ull(num, u, *f == 'u' ? 10 : *f == 'x' ? 16 : 8);
-			field(&k, num, n, width, left, padc);
+		case 's': case 'c': case 'd': case 'i': case 'u': case 'x': case 'o':
+			convert(&k, *f, &sp, &aq);
 			break;
 		case '%':
 			put(&k, "%", 1);
@@ -147,6 +170,7 @@ size_t fmt_v(char *buf, size_t size, const char *f, va_list ap)
 				f--;
 		}
 	}
+	va_end(aq);
 	buf[k.len] = 0;
 	return k.len;
 }
