@@ -342,8 +342,11 @@ static int share_run_dir(void)
 		return fail(1 | SYS, "Cannot open netns runtime directory \"%s\"", RUN_DIR);
 	flock(lock, LOCK_EX);	/* ip goes on without it too */
 	while (!r && mount("", RUN_DIR, "none", MS_SHARED | MS_REC, NULL) < 0) {
-		if (errno != EINVAL || made)
+		if (errno != EINVAL || made) {
 			r = fail(1 | SYS, "mount --make-shared %s failed", RUN_DIR);
+			if (made)	/* our bind of it on itself goes again */
+				umount2(RUN_DIR, MNT_DETACH);
+		}
 		else if (mount(RUN_DIR, RUN_DIR, "none", MS_BIND | MS_REC, NULL) < 0)
 			r = fail(1 | SYS, "mount --bind %s %s failed", RUN_DIR, RUN_DIR);
 		made = 1;
