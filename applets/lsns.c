@@ -324,7 +324,7 @@ static int scan_fds(int procfd, int pid, held_fn *fn, void *ctx, char *what)
 						  : (ino = nsfs_link(link)) && fn(ctx, num, ino))
 			break;
 	}
-	if (!e && errno)	/* readdir failed */
+	if (!e && errno && !passed_over(errno))	/* readdir failed, not by an exit */
 		err = errno;
 	closedir(d);
 	return err;
