@@ -9,8 +9,8 @@
  * carved last (the usual case: a file read and freed, an array grown in a
  * loop).  Larger requests (over SMALL) get a mapping each, which realloc
  * moves with mremap and free unmaps, so lsns's big arrays grow without
- * copies.  Against musl's mallocng this saves about 6 KB of code and its
- * 1 KB of state, and a run that allocates nothing touches none of it.
+ * copies.  It is smaller than musl's mallocng (bench/README.md, Layout
+ * choices), and a run that allocates nothing touches none of its state.
  */
 #ifdef NSBOX_OWN_MALLOC
 #include <errno.h>

@@ -10,8 +10,8 @@
 
 /*
  * No large static buffers: .data and .bss together fit in one page, so that
- * exec maps no separate bss (a mapping of its own measured 3-10 us a run on
- * the bench machine, 1-2% of "unshare -r true"; tests/build.test checks it).
+ * exec maps no separate bss (what that saves: bench/README.md, Layout
+ * choices; tests/build.test checks the layout).
  * Buffers of a kilobyte or more live on the stack of a function that only
  * the paths needing them call, or are allocated when first used.
  */
