@@ -17,6 +17,7 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <linux/magic.h>
 #if defined(__has_include) && __has_include(<linux/nsfs.h>)
 #include <linux/nsfs.h>
 #endif
@@ -44,6 +45,9 @@
 #define NSBOX_MNT_NS_INIT_INO	0xEFFFFFF8U
 /* The initial pid namespace's fixed inode (PROC_PID_INIT_INO, Linux 3.8). */
 #define NSBOX_PID_NS_INIT_INO	0xEFFFFFFCU
+#ifndef NSFS_MAGIC			/* Linux 3.19 (statfs of an nsfs file; linux/magic.h) */
+#define NSFS_MAGIC		0x6e736673
+#endif
 #ifndef PIDFS_MAGIC			/* Linux 6.9: pidfds on pidfs, one inode per process */
 #define PIDFS_MAGIC		0x50494446
 #endif

@@ -9,10 +9,6 @@
 #include "compat.h"
 #include "ns.h"
 
-#ifndef NSFS_MAGIC
-#define NSFS_MAGIC 0x6e736673
-#endif
-
 const struct nstype ns_types[NS_COUNT] = {
 	[NS_MNT]    = { "mnt",    "mount",  'm', CLONE_NEWNS,     "mnt" },
 	[NS_NET]    = { "net",    "net",    'n', CLONE_NEWNET,    "net" },
