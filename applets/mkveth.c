@@ -2,7 +2,8 @@
 /*
  * mkveth: create a veth pair over raw rtnetlink, put its ends into network
  * namespaces, address them and bring them up; or delete one.  All or
- * nothing: a failure after the pair exists deletes it again.
+ * nothing: a failure after the pair exists deletes it again, and so does a
+ * watcher process when mkveth is killed (SIGKILL) before the job is done.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -11,6 +12,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <linux/if.h>
 #include <linux/if_link.h>
@@ -20,6 +22,7 @@
 #include "compat.h"
 #include "config.h"
 #include "err.h"
+#include "exec.h"
 #include "fmt.h"
 #include "inet.h"
 #include "netlink.h"
@@ -96,8 +99,11 @@ struct end {
 static struct end ends[2];	/* [0] NAME, [1] PEER */
 static int created;
 static int curfd = -1;		/* the namespace we started in */
+static int watch_fd = -1;	/* the watcher's pipe */
+static pid_t watcher;
 
 static void delete_pair(void);
+static void watch_end(void);
 
 static _Noreturn void fail(const char *obj, const struct nlres *res)
 {
@@ -107,6 +113,7 @@ static _Noreturn void fail(const char *obj, const struct nlres *res)
 	memcpy(msg, res->msg, sizeof(msg));
 	if (created)
 		delete_pair();
+	watch_end();
 	if (msg[0])
 		die("%s: %s", obj, msg);
 	die("%s: %s", obj, errtext(e));
@@ -457,6 +464,59 @@ static void create_pair(void)
 	created = 1;
 }
 
+/*
+ * SIGKILL cannot be blocked.  A watcher, forked before the pair is made and
+ * in a session of its own (a kill of mkveth's process group misses it),
+ * waits on a pipe: a byte says the job is over, one way or the other; the
+ * write end closing without one says mkveth died, and the watcher deletes
+ * the pair, through a socket of its own (the shared one may hold a reply
+ * mkveth never read).  NAME did not exist when the watcher started, and
+ * NLM_F_EXCL made the pair ours if it exists now.
+ */
+static void watch_start(void)
+{
+	int p[2];
+	ssize_t n;
+	char c;
+
+	if (pipe2(p, O_CLOEXEC) < 0)
+		die_errno("cannot make a pipe for the watcher");
+	if ((watcher = fork()) < 0)
+		die_errno("cannot fork the watcher");
+	if (watcher) {
+		close(p[0]);
+		watch_fd = p[1];
+		return;
+	}
+	close(p[1]);
+	setsid();
+	do
+		n = read(p[0], &c, 1);
+	while (n < 0 && errno == EINTR);
+	if (n == 0) {
+		struct linkq q;
+		struct nlres res;
+
+		open_sock(&ends[0]);
+		if (link_get(ends[0].nl, ends[0].name, &q, &res) == 0 && q.veth && del_link(ends[0].nl, q.index, &res) < 0)
+			warn("%s: cannot delete: %s", ends[0].name, res.msg[0] ? res.msg : errtext(res.err));
+	}
+	_exit(0);
+}
+
+/* The job is over (done, or undone by mkveth itself): release the watcher. */
+static void watch_end(void)
+{
+	if (watch_fd < 0)
+		return;
+	if (write(watch_fd, "", 1) < 0) {
+		/* the watcher is gone (killed): nothing to tell */
+	}
+	close(watch_fd);
+	watch_fd = -1;
+	wait_pid(watcher, NULL, 0);
+}
+
 /* MTU, up, master, lo, addresses and routes of the new pair.  The MTU is set
  * here rather than at creation: only then does the kernel explain a bad value. */
 static void configure(int bridge)
@@ -502,12 +562,23 @@ int mkveth_main(int argc, char **argv)
 			fail(o.master, &res);
 		bridge = q.index;
 	}
+	/* A NAME that exists is refused before the watcher starts: the pair it
+	 * may delete is then one this run made. */
+	if (link_get(ends[0].nl, ends[0].name, &q, &res) == 0) {
+		res.err = EEXIST;
+		res.msg[0] = 0;
+	}
+	if (res.err != ENODEV)
+		fail(ends[0].name, &res);
 	/* No signal may stop us halfway (a pending one takes effect once the
 	 * job is complete). */
 	sigfillset(&sigs);
 	sigprocmask(SIG_BLOCK, &sigs, &old);
+	signal(SIGPIPE, SIG_IGN);	/* a killed watcher: write fails with EPIPE */
+	watch_start();
 	create_pair();
 	configure(bridge);
+	watch_end();
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return 0;
 }
