@@ -461,13 +461,13 @@ static unsigned long parse_id(const char *s, int group)
 	unsigned long id;
 	struct pwent pw;
 
-	if (!parse_ull(s, 0xffffffffULL, &v))
+	if (!parse_ull(s, 0xfffffffeULL, &v))	/* (uid_t)-1 is no id */
 		return v;
 	if (!group && !pw_byname(s, &pw))
 		return pw.uid;
 	if (group && !gr_byname(s, &id))
 		return id;
-	die("failed to parse %s: '%s'", group ? "gid" : "uid", s);
+	die("failed to parse %s '%s'", group ? "gid" : "uid", s);
 }
 
 #if CONFIG_UNSHARE_MAPS
@@ -518,7 +518,7 @@ static void add_map(int group, const char *spec)
 		free(text);
 		break;
 	default:
-		die("invalid mapping '%s': expected INNER:OUTER:COUNT, auto, subids or all", spec);
+		die("invalid mapping '%s'", spec);
 	}
 	if (bad)
 		die("cannot map '%s': too many or invalid ranges", spec);
@@ -531,7 +531,7 @@ static _Noreturn void fail_quit(const char *what)
 	quit(1);
 }
 
-/* --owner UID:GID, numeric as in util-linux (which does not quote the argument) */
+/* --owner UID:GID, numeric as in util-linux (whose message does not name the argument) */
 static void parse_owner(const char *s, unsigned long *uid, unsigned long *gid)
 {
 	const char *colon = strchr(s, ':');
@@ -539,11 +539,11 @@ static void parse_owner(const char *s, unsigned long *uid, unsigned long *gid)
 	char buf[24];
 
 	if (!colon || (size_t)(colon - s) >= sizeof(buf))
-		die("failed to parse owner: '%s'", s);
+		die("failed to parse owner");
 	memcpy(buf, s, colon - s);
 	buf[colon - s] = 0;
 	if (parse_ull(buf, NOID - 1, &u) || parse_ull(colon + 1, NOID - 1, &g))
-		die("failed to parse owner: '%s'", s);
+		die("failed to parse owner");
 	*uid = u;
 	*gid = g;
 }
@@ -894,7 +894,7 @@ int unshare_main(int argc, char **argv)
 	}
 	argv += p.ind;
 	if (need_time && !(flags & CLONE_NEWTIME))
-		die("options --monotonic and --boottime require unsharing of a time namespace (-t)");
+		die("options --monotonic and --boottime require unsharing of a time namespace (-T)");
 
 	/* Our ids as they are outside the new user namespace. */
 	if (flags & CLONE_NEWUSER)
@@ -978,7 +978,7 @@ int unshare_main(int argc, char **argv)
 			wd = "/";
 	}
 	if (wd && chdir(wd) < 0)
-		die_errno("cannot chdir to '%s'", wd);
+		die_errno("cannot change directory to %s", wd);
 	if (procdir) {
 		if (!root && prop != (MS_REC | MS_PRIVATE)
 		    && mount("none", procdir, NULL, MS_PRIVATE | MS_REC, NULL) < 0 && errno != EINVAL)
@@ -994,10 +994,10 @@ int unshare_main(int argc, char **argv)
 		if (setgroups(0, NULL) < 0)
 			die_errno("setgroups failed");
 		if (setgid(gid) < 0)
-			die_errno("setgid failed");
+			die_errno("setgid() failed");
 	}
 	if (uid != NOID && setuid(uid) < 0)
-		die_errno("setuid failed");
+		die_errno("setuid() failed");
 	if (keepcaps && (flags & CLONE_NEWUSER))
 		keep_caps();
 	if (clear_env || nlists)
