@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <grp.h>
+#include <limits.h>
 
 #include "config.h"
 #include "caps.h"
@@ -470,6 +471,22 @@ static unsigned long parse_id(const char *s, int group)
 	die("failed to parse %s '%s'", group ? "gid" : "uid", s);
 }
 
+/*
+ * --monotonic, --boottime: any 64-bit number, as in util-linux (the kernel
+ * says ERANGE to what it cannot take); digits beyond that range say it too.
+ */
+static long long parse_offset(const char *s, const char *which)
+{
+	const char *d = s + (*s == '-' || *s == '+');
+	long long v;
+
+	if (!parse_ll(s, LLONG_MIN, LLONG_MAX, &v))
+		return v;
+	if (*d && !d[strspn(d, "0123456789")])
+		die_status(1, ERANGE, "failed to parse %s offset: '%s'", which, s);
+	die("failed to parse %s offset: '%s'", which, s);
+}
+
 #if CONFIG_UNSHARE_MAPS
 /* The first /etc/subuid or /etc/subgid range of the effective user. */
 static struct idrange subids(int group)
@@ -881,9 +898,8 @@ int unshare_main(int argc, char **argv)
 #endif
 		case O_MONOTONIC:
 		case O_BOOTTIME:
-			if (parse_ll(p.arg, -(1LL << 62), 1LL << 62, id == O_MONOTONIC ? &monotonic : &boottime))
-				die("failed to parse %s offset: '%s'",
-				    id == O_MONOTONIC ? "monotonic" : "boottime", p.arg);
+			*(id == O_MONOTONIC ? &monotonic : &boottime) =
+				parse_offset(p.arg, id == O_MONOTONIC ? "monotonic" : "boottime");
 			need_time = 1;
 			break;
 		case O_HOSTNAME:
