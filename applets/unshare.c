@@ -472,19 +472,37 @@ static unsigned long parse_id(const char *s, int group)
 }
 
 /*
- * --monotonic, --boottime: any 64-bit number, as in util-linux (the kernel
- * says ERANGE to what it cannot take); digits beyond that range say it too.
+ * A number that does not parse, in util-linux's words: strtoimax and
+ * strtoumax, which it parses with, skip blanks and a sign and say ERANGE
+ * ("Numerical result out of range") when the digits that follow are beyond
+ * 64 bits, junk after them or not; for an unsigned id, a negative one too.
  */
-static long long parse_offset(const char *s, const char *which)
+static _Noreturn void bad_number(const char *what, const char *arg, int is_signed)
 {
-	const char *d = s + (*s == '-' || *s == '+');
-	long long v;
+	const char *s = arg;
+	unsigned long long v = 0, lim;
+	int neg, range = 0;
 
-	if (!parse_ll(s, LLONG_MIN, LLONG_MAX, &v))
-		return v;
-	if (*d && !d[strspn(d, "0123456789")])
-		die_status(1, ERANGE, "failed to parse %s offset: '%s'", which, s);
-	die("failed to parse %s offset: '%s'", which, s);
+	while (*s == ' ' || (unsigned)(*s - '\t') < 5)
+		s++;
+	neg = *s == '-';
+	s += neg || *s == '+';
+	lim = !is_signed ? ~0ULL : neg ? 1ULL << 63 : (1ULL << 63) - 1;
+	for (; (unsigned)(*s - '0') < 10 && !range; s++) {
+		range = v > (lim - (*s - '0')) / 10;
+		v = v * 10 + (*s - '0');
+	}
+	die_status(1, range || (!is_signed && neg && v) ? ERANGE : 0, "%s: '%s'", what, arg);
+}
+
+/* -S, -G: decimal digits only (nsbox is stricter than util-linux) */
+static unsigned long parse_setid(const char *s, const char *what)
+{
+	unsigned long long v;
+
+	if (parse_ull(s, 0xffffffffULL, &v))
+		bad_number(what, s, 0);
+	return v;
 }
 
 #if CONFIG_UNSHARE_MAPS
@@ -818,10 +836,10 @@ int unshare_main(int argc, char **argv)
 			wd = p.arg;
 			break;
 		case 'S':
-			uid = xparse_ull(p.arg, 0xffffffffULL, "failed to parse uid");
+			uid = parse_setid(p.arg, "failed to parse uid");
 			break;
 		case 'G':
-			gid = xparse_ull(p.arg, 0xffffffffULL, "failed to parse gid");
+			gid = parse_setid(p.arg, "failed to parse gid");
 			break;
 		case O_KILLCHILD:
 			forkit = 1;
@@ -898,8 +916,10 @@ int unshare_main(int argc, char **argv)
 #endif
 		case O_MONOTONIC:
 		case O_BOOTTIME:
-			*(id == O_MONOTONIC ? &monotonic : &boottime) =
-				parse_offset(p.arg, id == O_MONOTONIC ? "monotonic" : "boottime");
+			/* any 64-bit offset, as util-linux: the kernel says ERANGE to the rest */
+			if (parse_ll(p.arg, LLONG_MIN, LLONG_MAX, id == O_MONOTONIC ? &monotonic : &boottime))
+				bad_number(id == O_MONOTONIC ? "failed to parse monotonic offset"
+				           : "failed to parse boottime offset", p.arg, 1);
 			need_time = 1;
 			break;
 		case O_HOSTNAME:
