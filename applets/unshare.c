@@ -44,10 +44,8 @@
 #include "out.h"
 #include "passwd.h"
 #include "sig.h"
-#include "xfuncs.h"
-#if CONFIG_UNSHARE_INIT
 #include "reaper.h"
-#endif
+#include "xfuncs.h"
 
 static const char usage[] =
 	"\n"
@@ -505,7 +503,6 @@ static unsigned long parse_setid(const char *s, const char *what)
 	return v;
 }
 
-#if CONFIG_UNSHARE_MAPS
 /* The first /etc/subuid or /etc/subgid range of the effective user. */
 static struct idrange subids(int group)
 {
@@ -582,7 +579,6 @@ static void parse_owner(const char *s, unsigned long *uid, unsigned long *gid)
 	*uid = u;
 	*gid = g;
 }
-#endif
 
 static void map_id(const char *file, unsigned long inner, unsigned long outer)
 {
@@ -783,14 +779,12 @@ static __attribute__((noinline)) void fork_child(int killsig, int fwd)
 	}
 }
 
-#if CONFIG_UNSHARE_INIT
 static void run_child(void *argv)
 {
 	if (*(char **)argv)
 		exec_or_die(argv);
 	exec_shell();
 }
-#endif
 
 int unshare_main(int argc, char **argv)
 {
@@ -807,7 +801,6 @@ int unshare_main(int argc, char **argv)
 	uid_t euid = 0;
 	gid_t egid = 0;
 
-	(void)owner_uid, (void)owner_gid;
 	opt_init(&p, argc, argv, opts, usage);
 	while ((id = opt_next(&p)) >= 0) {
 		if ((i = ns_index_by_letter(id)) >= 0) {
@@ -851,6 +844,8 @@ int unshare_main(int argc, char **argv)
 			forkit = fwd = 1;
 			break;
 		case O_INIT:
+			if (!CONFIG_UNSHARE_INIT)
+				break;
 			forkit = init = 1;
 			break;
 		case O_MOUNTPROC:
@@ -897,23 +892,27 @@ int unshare_main(int argc, char **argv)
 			mapgroup = parse_id(p.arg, 1);
 			flags |= CLONE_NEWUSER;
 			break;
-#if CONFIG_UNSHARE_MAPS
 		case O_MAPUSERS:
 		case O_MAPGROUPS:
+			if (!CONFIG_UNSHARE_MAPS)
+				break;
 			add_map(id == O_MAPGROUPS, p.arg);
 			flags |= CLONE_NEWUSER;
 			break;
 		case O_MAPAUTO:
 		case O_MAPSUBIDS:
+			if (!CONFIG_UNSHARE_MAPS)
+				break;
 			add_map(0, id == O_MAPAUTO ? "auto" : "subids");
 			add_map(1, id == O_MAPAUTO ? "auto" : "subids");
 			flags |= CLONE_NEWUSER;
 			break;
 		case O_OWNER:
+			if (!CONFIG_UNSHARE_MAPS)
+				break;
 			parse_owner(p.arg, &owner_uid, &owner_gid);
 			flags |= CLONE_NEWUSER;
 			break;
-#endif
 		case O_MONOTONIC:
 		case O_BOOTTIME:
 			/* any 64-bit offset, as util-linux: the kernel says ERANGE to the rest */
@@ -958,15 +957,13 @@ int unshare_main(int argc, char **argv)
 			start_helper();
 			break;
 		}
-#if CONFIG_UNSHARE_MAPS
 	/* The user namespace's owner is who makes it (util-linux's messages). */
-	if (owner_gid != NOID && setgroups(0, NULL))
+	if (CONFIG_UNSHARE_MAPS && owner_gid != NOID && setgroups(0, NULL))
 		fail_quit("setgroups failed");
-	if (owner_gid != NOID && setresgid(owner_gid, owner_gid, owner_gid))
+	if (CONFIG_UNSHARE_MAPS && owner_gid != NOID && setresgid(owner_gid, owner_gid, owner_gid))
 		fail_quit("setgid() failed");
-	if (owner_uid != NOID && setresuid(owner_uid, owner_uid, owner_uid))
+	if (CONFIG_UNSHARE_MAPS && owner_uid != NOID && setresuid(owner_uid, owner_uid, owner_uid))
 		fail_quit("setuid() failed");
-#endif
 	if (unshare(flags) < 0) {
 		int e = errno;
 		warn_errno("unshare failed");
@@ -1050,11 +1047,8 @@ int unshare_main(int argc, char **argv)
 		}
 	}
 	out_flush();
-#if CONFIG_UNSHARE_INIT
-	if (init)
+	if (CONFIG_UNSHARE_INIT && init)
 		exit(reaper(run_child, argv, 0));
-#endif
-	(void)init;
 	if (!*argv)
 		exec_shell();
 	exec_or_die(argv);
