@@ -139,9 +139,26 @@ static const struct opt opts[] = {
 	{ 0 }
 };
 
-#define NOID (~0UL)
+/*
+ * The command line, parsed (parse_args).  The has_ flags say which ids
+ * were given; a single-ID map that plan_maps hands to the helper is no
+ * longer ours to write (has_mapuser, has_mapgroup cleared).
+ */
+struct uopts {
+	const char *persist[NS_COUNT];	/* --TYPE=FILE */
+	const char *procdir, *binfmt, *interp, *root, *wd, *setgrp, *hostname;
+	char **envlists;		/* the --whitelist-env lists */
+	char **argv;			/* the program and its arguments */
+	unsigned long mapuser, mapgroup, uid, gid, owner_uid, owner_gid;
+	long long monotonic, boottime;
+	uid_t euid;			/* our ids outside the new user namespace */
+	gid_t egid;
+	int flags, prop, killsig, nlists;
+	char has_mapuser, has_mapgroup, has_uid, has_gid, has_owner;
+	char forkit, fwd, init, keepcaps, need_time, clear_env;
+};
 
-static const char *persist[NS_COUNT];	/* --TYPE=FILE */
+static const char *const *persist;	/* the helper's view of uopts.persist */
 static char created[NS_COUNT];		/* the helper created FILE */
 static char bound[NS_COUNT];		/* the helper bound FILE */
 static pid_t self;			/* the process that unshares */
@@ -574,7 +591,7 @@ static void parse_owner(const char *s, unsigned long *uid, unsigned long *gid)
 		die("failed to parse owner");
 	memcpy(buf, s, colon - s);
 	buf[colon - s] = 0;
-	if (parse_ull(buf, NOID - 1, &u) || parse_ull(colon + 1, NOID - 1, &g))
+	if (parse_ull(buf, ULONG_MAX - 1, &u) || parse_ull(colon + 1, ULONG_MAX - 1, &g))
 		die("failed to parse owner");
 	*uid = u;
 	*gid = g;
@@ -786,270 +803,357 @@ static void run_child(void *argv)
 	exec_shell();
 }
 
-int unshare_main(int argc, char **argv)
+/* The options that set ids, maps and their rules: 1, or 0 when id is none of them. */
+static int parse_id_opt(struct uopts *o, int id, const char *arg)
+{
+	switch (id) {
+	case 'r':
+		o->mapuser = o->mapgroup = 0;
+		o->has_mapuser = o->has_mapgroup = 1;
+		o->flags |= CLONE_NEWUSER;
+		break;
+	case 'c':
+		o->mapuser = geteuid();
+		o->mapgroup = getegid();
+		o->has_mapuser = o->has_mapgroup = 1;
+		o->flags |= CLONE_NEWUSER;
+		break;
+	case O_MAPUSER:
+		o->mapuser = parse_id(arg, 0);
+		o->has_mapuser = 1;
+		o->flags |= CLONE_NEWUSER;
+		break;
+	case O_MAPGROUP:
+		o->mapgroup = parse_id(arg, 1);
+		o->has_mapgroup = 1;
+		o->flags |= CLONE_NEWUSER;
+		break;
+	case O_MAPUSERS:
+	case O_MAPGROUPS:
+		if (!CONFIG_UNSHARE_MAPS)
+			break;
+		add_map(id == O_MAPGROUPS, arg);
+		o->flags |= CLONE_NEWUSER;
+		break;
+	case O_MAPAUTO:
+	case O_MAPSUBIDS:
+		if (!CONFIG_UNSHARE_MAPS)
+			break;
+		add_map(0, id == O_MAPAUTO ? "auto" : "subids");
+		add_map(1, id == O_MAPAUTO ? "auto" : "subids");
+		o->flags |= CLONE_NEWUSER;
+		break;
+	case O_OWNER:
+		if (!CONFIG_UNSHARE_MAPS)
+			break;
+		parse_owner(arg, &o->owner_uid, &o->owner_gid);
+		o->has_owner = 1;
+		o->flags |= CLONE_NEWUSER;
+		break;
+	case 'S':
+		o->uid = parse_setid(arg, "failed to parse uid");
+		o->has_uid = 1;
+		break;
+	case 'G':
+		o->gid = parse_setid(arg, "failed to parse gid");
+		o->has_gid = 1;
+		break;
+	case O_SETGROUPS:
+		if (strcmp(arg, "allow") && strcmp(arg, "deny"))
+			die("unsupported --setgroups argument '%s'", arg);
+		o->setgrp = arg;
+		break;
+	case O_KEEPCAPS:
+		o->keepcaps = 1;
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+/* One option: a namespace, the process, mounts, the environment, the clocks, else an id's. */
+static void parse_opt(struct uopts *o, int id, char *arg, int argc)
+{
+	int i = ns_index_by_letter(id);
+
+	if (i >= 0) {
+		o->flags |= ns_types[i].flag;
+		if (arg)
+			o->persist[i] = arg;
+		return;
+	}
+	switch (id) {
+	case 'f':
+		o->forkit = 1;
+		break;
+	case O_KILLCHILD:
+		o->forkit = 1;
+		o->killsig = SIGKILL;
+		if (arg && (o->killsig = sig_parse(arg)) < 0)
+			die("unknown signal: %s", arg);
+		break;
+	case O_FORWARD:
+		o->forkit = o->fwd = 1;
+		break;
+	case O_INIT:
+		if (!CONFIG_UNSHARE_INIT)
+			break;
+		o->forkit = o->init = 1;
+		break;
+	case O_MOUNTPROC:
+		o->flags |= CLONE_NEWNS;
+		o->procdir = arg ? arg : "/proc";
+		break;
+	case O_MOUNTBINFMT:
+	case 'l':
+		o->flags |= CLONE_NEWNS | CLONE_NEWUSER;
+		if (id == 'l')
+			o->interp = arg;
+		else
+			o->binfmt = arg;
+		if (!o->binfmt) {	/* the default place needs a proc of our own */
+			if (!o->procdir)
+				o->procdir = "/proc";
+			o->binfmt = BINFMT_DIR;
+		}
+		break;
+	case O_PROPAGATION:
+		o->prop = parse_prop(arg);
+		break;
+	case 'R':
+		o->root = arg;
+		break;
+	case 'w':
+		o->wd = arg;
+		break;
+	case O_CLEARENV:
+		o->clear_env = 1;
+		break;
+	case O_KEEPENV:
+		if (!o->envlists)
+			o->envlists = xmalloc(argc * sizeof(*o->envlists));
+		o->envlists[o->nlists++] = arg;
+		break;
+	case O_MONOTONIC:
+	case O_BOOTTIME:
+		/* any 64-bit offset, as util-linux: the kernel says ERANGE to the rest */
+		if (parse_ll(arg, LLONG_MIN, LLONG_MAX, id == O_MONOTONIC ? &o->monotonic : &o->boottime))
+			bad_number(id == O_MONOTONIC ? "failed to parse monotonic offset"
+			           : "failed to parse boottime offset", arg, 1);
+		o->need_time = 1;
+		break;
+	case O_HOSTNAME:
+		o->hostname = arg;
+		o->flags |= CLONE_NEWUTS;
+		break;
+	default:
+		parse_id_opt(o, id, arg);
+	}
+}
+
+static void parse_args(struct uopts *o, int argc, char **argv)
 {
 	struct optparse p;
-	const char *procdir = NULL, *root = NULL, *wd = NULL, *setgrp = NULL, *hostname = NULL;
-	const char *binfmt = NULL, *interp = NULL;
-	char **envlists = NULL;
-	unsigned long mapuser = NOID, mapgroup = NOID, uid = NOID, gid = NOID;
-	unsigned long owner_uid = NOID, owner_gid = NOID;
-	long long monotonic = 0, boottime = 0;
-	int flags = 0, forkit = 0, killsig = 0, fwd = 0, init = 0, keepcaps = 0;
-	int prop = MS_REC | MS_PRIVATE, need_time = 0, clear_env = 0, nlists = 0;
-	int id, i;
-	uid_t euid = 0;
-	gid_t egid = 0;
+	int id;
 
 	opt_init(&p, argc, argv, opts, usage);
-	while ((id = opt_next(&p)) >= 0) {
-		if ((i = ns_index_by_letter(id)) >= 0) {
-			flags |= ns_types[i].flag;
-			if (p.arg)
-				persist[i] = p.arg;
-			continue;
-		}
-		switch (id) {
-		case 'f':
-			forkit = 1;
-			break;
-		case 'r':
-			mapuser = mapgroup = 0;
-			flags |= CLONE_NEWUSER;
-			break;
-		case 'c':
-			mapuser = geteuid();
-			mapgroup = getegid();
-			flags |= CLONE_NEWUSER;
-			break;
-		case 'R':
-			root = p.arg;
-			break;
-		case 'w':
-			wd = p.arg;
-			break;
-		case 'S':
-			uid = parse_setid(p.arg, "failed to parse uid");
-			break;
-		case 'G':
-			gid = parse_setid(p.arg, "failed to parse gid");
-			break;
-		case O_KILLCHILD:
-			forkit = 1;
-			killsig = SIGKILL;
-			if (p.arg && (killsig = sig_parse(p.arg)) < 0)
-				die("unknown signal: %s", p.arg);
-			break;
-		case O_FORWARD:
-			forkit = fwd = 1;
-			break;
-		case O_INIT:
-			if (!CONFIG_UNSHARE_INIT)
-				break;
-			forkit = init = 1;
-			break;
-		case O_MOUNTPROC:
-			flags |= CLONE_NEWNS;
-			procdir = p.arg ? p.arg : "/proc";
-			break;
-		case O_MOUNTBINFMT:
-		case 'l':
-			flags |= CLONE_NEWNS | CLONE_NEWUSER;
-			if (id == 'l')
-				interp = p.arg;
-			else
-				binfmt = p.arg;
-			if (!binfmt) {	/* the default place needs a proc of our own */
-				if (!procdir)
-					procdir = "/proc";
-				binfmt = BINFMT_DIR;
-			}
-			break;
-		case O_CLEARENV:
-			clear_env = 1;
-			break;
-		case O_KEEPENV:
-			if (!envlists)
-				envlists = xmalloc(argc * sizeof(*envlists));
-			envlists[nlists++] = p.arg;
-			break;
-		case O_PROPAGATION:
-			prop = parse_prop(p.arg);
-			break;
-		case O_SETGROUPS:
-			if (strcmp(p.arg, "allow") && strcmp(p.arg, "deny"))
-				die("unsupported --setgroups argument '%s'", p.arg);
-			setgrp = p.arg;
-			break;
-		case O_KEEPCAPS:
-			keepcaps = 1;
-			break;
-		case O_MAPUSER:
-			mapuser = parse_id(p.arg, 0);
-			flags |= CLONE_NEWUSER;
-			break;
-		case O_MAPGROUP:
-			mapgroup = parse_id(p.arg, 1);
-			flags |= CLONE_NEWUSER;
-			break;
-		case O_MAPUSERS:
-		case O_MAPGROUPS:
-			if (!CONFIG_UNSHARE_MAPS)
-				break;
-			add_map(id == O_MAPGROUPS, p.arg);
-			flags |= CLONE_NEWUSER;
-			break;
-		case O_MAPAUTO:
-		case O_MAPSUBIDS:
-			if (!CONFIG_UNSHARE_MAPS)
-				break;
-			add_map(0, id == O_MAPAUTO ? "auto" : "subids");
-			add_map(1, id == O_MAPAUTO ? "auto" : "subids");
-			flags |= CLONE_NEWUSER;
-			break;
-		case O_OWNER:
-			if (!CONFIG_UNSHARE_MAPS)
-				break;
-			parse_owner(p.arg, &owner_uid, &owner_gid);
-			flags |= CLONE_NEWUSER;
-			break;
-		case O_MONOTONIC:
-		case O_BOOTTIME:
-			/* any 64-bit offset, as util-linux: the kernel says ERANGE to the rest */
-			if (parse_ll(p.arg, LLONG_MIN, LLONG_MAX, id == O_MONOTONIC ? &monotonic : &boottime))
-				bad_number(id == O_MONOTONIC ? "failed to parse monotonic offset"
-				           : "failed to parse boottime offset", p.arg, 1);
-			need_time = 1;
-			break;
-		case O_HOSTNAME:
-			hostname = p.arg;
-			flags |= CLONE_NEWUTS;
-			break;
-		}
-	}
-	argv += p.ind;
-	if (need_time && !(flags & CLONE_NEWTIME))
+	while ((id = opt_next(&p)) >= 0)
+		parse_opt(o, id, p.arg, argc);
+	o->argv = argv + p.ind;
+}
+
+/* What the options cannot do together (--setgroups=allow: plan_maps). */
+static void check_opts(const struct uopts *o)
+{
+	if (o->need_time && !(o->flags & CLONE_NEWTIME))
 		die("options --monotonic and --boottime require unsharing of a time namespace (-T)");
+}
 
-	/* Our ids as they are outside the new user namespace. */
-	if (flags & CLONE_NEWUSER)
-		euid = geteuid(), egid = getegid();
-	/*
-	 * A single-ID map joins the helper's map when there is one, or when
-	 * --owner makes us someone who may not write it.
-	 */
+/*
+ * Our ids as they are outside the new user namespace; a single-ID map joins
+ * the helper's map when there is one, or when --owner makes us someone who
+ * may not write it.  What is left for us to write may not be a gid map with
+ * --setgroups=allow.
+ */
+static void plan_maps(struct uopts *o)
+{
+	int i;
+
+	if (o->flags & CLONE_NEWUSER) {
+		o->euid = geteuid();
+		o->egid = getegid();
+	}
 	for (i = 0; i < 2; i++) {
-		unsigned long *in = i ? &mapgroup : &mapuser;
-		unsigned long owner = i ? owner_gid : owner_uid;
-		if (CONFIG_UNSHARE_MAPS && (has_map(i) || owner != NOID) && *in != NOID) {
-			if (idmap_add(map_of(i), *in, i ? egid : euid, 1))
-				die("cannot map '%lu': too many ranges", *in);
-			*in = NOID;
+		char *has = i ? &o->has_mapgroup : &o->has_mapuser;
+		unsigned long in = i ? o->mapgroup : o->mapuser;
+		if (CONFIG_UNSHARE_MAPS && *has && (has_map(i) || o->has_owner)) {
+			if (idmap_add(map_of(i), in, i ? o->egid : o->euid, 1))
+				die("cannot map '%lu': too many ranges", in);
+			*has = 0;
 		}
 	}
-	if (mapgroup != NOID && setgrp && !strcmp(setgrp, "allow"))
+	if (o->has_mapgroup && o->setgrp && !strcmp(o->setgrp, "allow"))
 		die("options --setgroups=allow and --map-group are mutually exclusive");
+}
 
-	late_pid = forkit && persist[NS_PID];
+/* The persistence helper, when there is a FILE to bind or a map to write. */
+static void start_persistence(const struct uopts *o)
+{
+	int i, need = CONFIG_UNSHARE_MAPS && (has_map(0) || has_map(1));
+
 	for (i = 0; i < NS_COUNT; i++)
-		if (persist[i] || (CONFIG_UNSHARE_MAPS && (has_map(0) || has_map(1)))) {
-			self = getpid();
-			start_helper();
-			break;
-		}
-	/* The user namespace's owner is who makes it (util-linux's messages). */
-	if (CONFIG_UNSHARE_MAPS && owner_gid != NOID && setgroups(0, NULL))
-		fail_quit("setgroups failed");
-	if (CONFIG_UNSHARE_MAPS && owner_gid != NOID && setresgid(owner_gid, owner_gid, owner_gid))
-		fail_quit("setgid() failed");
-	if (CONFIG_UNSHARE_MAPS && owner_uid != NOID && setresuid(owner_uid, owner_uid, owner_uid))
-		fail_quit("setuid() failed");
-	if (unshare(flags) < 0) {
+		need |= o->persist[i] != NULL;
+	persist = o->persist;
+	late_pid = o->forkit && o->persist[NS_PID];
+	if (need) {
+		self = getpid();
+		start_helper();
+	}
+}
+
+/* unshare(2), as --owner's user when given (util-linux's messages): the user namespace is theirs. */
+static void make_namespaces(const struct uopts *o)
+{
+	if (CONFIG_UNSHARE_MAPS && o->has_owner) {
+		if (setgroups(0, NULL))
+			fail_quit("setgroups failed");
+		if (setresgid(o->owner_gid, o->owner_gid, o->owner_gid))
+			fail_quit("setgid() failed");
+		if (setresuid(o->owner_uid, o->owner_uid, o->owner_uid))
+			fail_quit("setuid() failed");
+	}
+	if (unshare(o->flags) < 0) {
 		int e = errno;
 		warn_errno("unshare failed");
-		unshare_hint(flags, e);
+		unshare_hint(o->flags, e);
 		quit(1);
 	}
 	if (helper_alive >= 0)
 		release_helper();
-	if (mapuser != NOID)
-		map_id("/proc/self/uid_map", mapuser, euid);
-	if (mapgroup != NOID) {
+}
+
+/* Inside the new namespaces: our single-ID maps, setgroups, the hostname, the clock offsets. */
+static void setup_namespaces(const struct uopts *o)
+{
+	if (o->has_mapuser)
+		map_id("/proc/self/uid_map", o->mapuser, o->euid);
+	if (o->has_mapgroup) {
 		setgroups_control("deny");
-		map_id("/proc/self/gid_map", mapgroup, egid);
+		map_id("/proc/self/gid_map", o->mapgroup, o->egid);
 	}
-	if (setgrp)
-		setgroups_control(setgrp);
-	if (hostname && sethostname(hostname, strlen(hostname)) < 0)
+	if (o->setgrp)
+		setgroups_control(o->setgrp);
+	if (o->hostname && sethostname(o->hostname, strlen(o->hostname)) < 0)
 		die_errno("sethostname failed");
-	if (need_time) {
+	if (o->need_time) {
 		char buf[64];
-		fmt(buf, sizeof(buf), "%d %lld 0\n%d %lld 0\n", CLOCK_MONOTONIC, monotonic,
-		    CLOCK_BOOTTIME, boottime);
+		fmt(buf, sizeof(buf), "%d %lld 0\n%d %lld 0\n", CLOCK_MONOTONIC, o->monotonic,
+		    CLOCK_BOOTTIME, o->boottime);
 		if (write_file("/proc/self/timens_offsets", buf) < 0)
 			die_errno("failed to write to /proc/self/timens_offsets");
 	}
+}
 
-	if (forkit)
-		fork_child(killsig, fwd);
+/*
+ * The propagation of the new mount namespace, then the root and working
+ * directory; an F-flagged interpreter is registered before the chroot.
+ */
+static void enter_root(const struct uopts *o)
+{
+	const char *wd = o->wd;
 
-	if ((flags & CLONE_NEWNS) && prop && mount("none", "/", NULL, prop, NULL) < 0) {
+	if ((o->flags & CLONE_NEWNS) && o->prop && mount("none", "/", NULL, o->prop, NULL) < 0) {
 		int e = errno;
 		warn_errno("cannot change root filesystem propagation");
 		if (e == EINVAL)
 			warn("hint: / is not a mount point (chroot?): try --propagation unchanged");
 		exit(1);
 	}
-	if (interp && root && fixed_interp(interp)) {
+	if (o->interp && o->root && fixed_interp(o->interp)) {
 		mount_binfmt(BINFMT_DIR);
-		load_interp(BINFMT_DIR, interp);
+		load_interp(BINFMT_DIR, o->interp);
 	}
-	if (root) {
-		if (chroot(root) < 0)
-			die_errno("cannot change root directory to '%s'", root);
+	if (o->root) {
+		if (chroot(o->root) < 0)
+			die_errno("cannot change root directory to '%s'", o->root);
 		if (!wd)
 			wd = "/";
 	}
 	if (wd && chdir(wd) < 0)
 		die_errno("cannot change directory to %s", wd);
+}
+
+/* --mount-proc, --mount-binfmt and -l, in the new root. */
+static void mount_filesystems(const struct uopts *o)
+{
+	const char *procdir = o->procdir;
+
 	if (procdir) {
-		if (!root && prop != (MS_REC | MS_PRIVATE)
+		if (!o->root && o->prop != (MS_REC | MS_PRIVATE)
 		    && mount("none", procdir, NULL, MS_PRIVATE | MS_REC, NULL) < 0 && errno != EINVAL)
 			die_errno("cannot change %s filesystem propagation", procdir);
 		if (mount("proc", procdir, "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL) < 0)
 			die_errno("mount %s failed", procdir);
 	}
-	if (binfmt)
-		mount_binfmt(binfmt);
-	if (interp && !(root && fixed_interp(interp)))
-		load_interp(binfmt, interp);
-	if (gid != NOID) {
+	if (o->binfmt)
+		mount_binfmt(o->binfmt);
+	if (o->interp && !(o->root && fixed_interp(o->interp)))
+		load_interp(o->binfmt, o->interp);
+}
+
+/* -G, -S, --keep-caps and the environment: the last of the setup. */
+static void set_identity(const struct uopts *o)
+{
+	if (o->has_gid) {
 		if (setgroups(0, NULL) < 0)
 			die_errno("setgroups failed");
-		if (setgid(gid) < 0)
+		if (setgid(o->gid) < 0)
 			die_errno("setgid() failed");
 	}
-	if (uid != NOID && setuid(uid) < 0)
+	if (o->has_uid && setuid(o->uid) < 0)
 		die_errno("setuid() failed");
-	if (keepcaps && (flags & CLONE_NEWUSER))
+	if (o->keepcaps && (o->flags & CLONE_NEWUSER))
 		keep_caps();
-	if (clear_env || nlists)
-		environ = kept_env(envlists, nlists);
+	if (o->clear_env || o->nlists)
+		environ = kept_env(o->envlists, o->nlists);
+}
 
+/* The program (or a login shell), under --init's reaper when asked. */
+static _Noreturn void run_program(const struct uopts *o)
+{
 	if (helper_alive >= 0) {	/* the setup is complete: the exec (or init) releases the helper */
 		if (tell(helper_alive, 'E') < 0) {
 			warn_errno("helper process failed");
 			quit(1);
 		}
-		if (init) {
+		if (o->init) {
 			close(helper_alive);
 			helper_alive = -1;
 		}
 	}
 	out_flush();
-	if (CONFIG_UNSHARE_INIT && init)
-		exit(reaper(run_child, argv, 0));
-	if (!*argv)
+	if (CONFIG_UNSHARE_INIT && o->init)
+		exit(reaper(run_child, o->argv, 0));
+	if (!*o->argv)
 		exec_shell();
-	exec_or_die(argv);
+	exec_or_die(o->argv);
+}
+
+int unshare_main(int argc, char **argv)
+{
+	struct uopts o = { .prop = MS_REC | MS_PRIVATE };
+
+	parse_args(&o, argc, argv);
+	check_opts(&o);
+	plan_maps(&o);
+	start_persistence(&o);
+	make_namespaces(&o);
+	setup_namespaces(&o);
+	if (o.forkit)
+		fork_child(o.killsig, o.fwd);
+	enter_root(&o);
+	mount_filesystems(&o);
+	set_identity(&o);
+	run_program(&o);
 }
