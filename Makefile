@@ -253,6 +253,8 @@ $(O)/lib/version.o: $(O)/version-string.h
 
 $(O)/nsbox_unstripped: $(OBJS) $(LDSCRIPT)
 	$(if $(Q),@echo "  LD      $@")
+	$(if $(and $(filter 0,$(STATIC)),$(SYSROOT)),$(Q)[ -f $(SYSROOT)/lib/libc.so ] || \
+	  { echo "STATIC=0: $(SYSROOT) has no shared libc (mips: static only; else make deps ARCH=$(ARCH))" >&2; exit 1; })
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS)
 
 $(O)/nsbox: $(O)/nsbox_unstripped

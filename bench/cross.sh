@@ -6,15 +6,17 @@
 #   bench/cross.sh OUT ARCH...
 # Builds go to OUT/ARCH/CFG; each ARCH needs its compiler and sysroot
 # (make deps ARCH=NAME), and is reported as missing otherwise.
-# Configurations: defconfig, tiny_defconfig, allnoconfig, and allnoconfig
-# plus one applet (only-NAME), as make bench builds them for x86_64.
+# Configurations: defconfig, defconfig linked against the shared musl
+# (defconfig-dynamic: STATIC=0; - where the sysroot has none, mips),
+# tiny_defconfig, allnoconfig, and allnoconfig plus one applet (only-NAME),
+# as make bench builds them for x86_64.
 set -u
 out=$1; shift
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s "$@"; }
 applets=$(ls applets/*.c | sed -n 's|^applets/\(.*\)\.c$|\1|p' | grep -v -x main)
-cfgs="defconfig tiny_defconfig allnoconfig"
+cfgs="defconfig defconfig-dynamic tiny_defconfig allnoconfig"
 for a in $applets; do cfgs="$cfgs only-$a"; done
 
 size() {	# ARCH CFG: the stripped size in bytes, or - when it does not build
@@ -22,6 +24,10 @@ size() {	# ARCH CFG: the stripped size in bytes, or - when it does not build
 	[ "$1" = x86_64 ] || sr="SYSROOT=$top/build/$1/sysroot"
 	mkdir -p "$d"
 	case $2 in
+	defconfig-dynamic)
+		mk O="$d" ARCH="$1" $sr defconfig > /dev/null &&
+		mk O="$d" ARCH="$1" $sr STATIC=0 > /dev/null 2>&1 && wc -c < "$d/nsbox" | tr -d ' ' || echo -
+		return ;;
 	only-*)	s=CONFIG_$(echo "${2#only-}" | tr a-z A-Z)
 		mk O="$d" ARCH="$1" $sr allnoconfig > /dev/null &&
 		sed -i "s/^# $s is not set\$/$s=y/" "$d/.config" &&

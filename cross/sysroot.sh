@@ -3,21 +3,22 @@
 # A musl sysroot for Debian's cross compiler, made without installing
 # anything:
 #   cross/sysroot.sh ARCH DIR
-# Leaves DIR/lib (libc.a, crt*.o), DIR/include (musl's headers), DIR/khdr
+# Leaves DIR/lib (libc.a, crt*.o, and libc.so for STATIC=0 links but on
+# mips), DIR/include (musl's headers), DIR/khdr
 # (the kernel's UAPI headers: linux/, asm/, asm-generic/) and DIR/musl.specs,
 # which points GNU-gcc at them as Debian's musl-gcc wrapper does natively:
 #   GNU-gcc -specs DIR/musl.specs -isystem DIR/khdr ...
-# musl and the headers come from Debian's packages (musl-dev:DEB,
+# musl and the headers come from Debian's packages (musl-dev:DEB and musl:DEB,
 # linux-libc-dev-DEB-cross); for mips, which Debian 12 has no port for,
 # libc.a is built from Debian's musl source package with mips-linux-gnu-gcc.
-# A second run with DIR/khdr present does nothing.
+# A second run with DIR/khdr (and libc.so) present does nothing.
 set -eu
 arch=$1 dir=$2
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/cross/arch.sh"
 . "$top/cross/apt.sh"
 arch_vars "$arch" || apt_die "unknown ARCH '$arch' (one of: $ARCHES)"
-[ -f "$dir/musl.specs" ] && [ -d "$dir/khdr" ] && exit 0
+[ -f "$dir/musl.specs" ] && [ -d "$dir/khdr" ] && { [ "$DEB" = - ] || [ -f "$dir/lib/libc.so" ]; } && exit 0
 command -v "$GNU-gcc" >/dev/null ||
 	apt_die "$GNU-gcc not found: run 'make deps ARCH=$arch' (gcc-$GNU)"
 mkdir -p "$dir"
@@ -32,11 +33,19 @@ apt_download "linux-libc-dev-$hdeb-cross"
 
 if [ "$DEB" != - ]; then
 	apt_foreign "$DEB"
-	apt_download "musl-dev:$DEB"
+	apt_download "musl-dev:$DEB" "musl:$DEB"
 	apt_unpack "$dir/root"
 	rm -rf "$dir/lib" "$dir/include"
 	mv "$dir/root/usr/lib/$MUSL" "$dir/lib"
 	mv "$dir/root/usr/include/$MUSL" "$dir/include"
+	# the shared libc (musl's own loader too), and the loader's name
+	for so in "$dir/root/lib/$MUSL/libc.so" "$dir/root/usr/lib/$MUSL/libc.so"; do
+		[ -f "$so" ] && mv "$so" "$dir/lib/libc.so"
+	done
+	[ -f "$dir/lib/libc.so" ] || apt_die "musl:$DEB has no libc.so"
+	ldso=$(cd "$dir/root" && ls lib/ld-musl-*.so.1 usr/lib/ld-musl-*.so.1 2>/dev/null | head -n 1)
+	[ -n "$ldso" ] || apt_die "musl:$DEB has no ld-musl-*.so.1"
+	echo "/lib/${ldso##*/}" > "$dir/lib/ldso"
 else
 	# Debian's musl source, through a private deb-src list (signed like
 	# the binary lists): same archive and release as the installed system.
@@ -72,7 +81,10 @@ for d in linux asm asm-generic; do
 done
 cd "$dir" && rm -rf deb root
 
-# Debian's musl-gcc.specs, its paths pointing here; static links only.
+# Debian's musl-gcc.specs, its paths pointing here; a dynamic link (STATIC=0)
+# names musl's loader, as there.
+ldso=
+[ -f lib/ldso ] && ldso="-dynamic-linker $(cat lib/ldso) "
 cat > musl.specs.tmp <<EOF
 %rename cpp_options old_cpp_options
 
@@ -95,7 +107,7 @@ libgcc.a%s %:if-exists(libgcc_eh.a%s)
 crtendS.o%s $dir/lib/crtn.o
 
 *link:
--nostdlib %{shared:-shared} %{static:-static} %{rdynamic:-export-dynamic}
+$ldso-nostdlib %{shared:-shared} %{static:-static} %{rdynamic:-export-dynamic}
 EOF
 mv musl.specs.tmp musl.specs
 mv khdr.tmp khdr	# last: the Makefile waits for it
