@@ -172,9 +172,7 @@ static void parse_target(char *s)
 	if (colon)
 		*colon = 0;
 	if (parse_ull(s, INT_MAX, &v) || !v || (colon && (parse_ull(colon + 1, ~0ULL, &ino) || !ino))) {
-		if (colon)
-			*colon = ':';
-		die("invalid PID argument: '%s'", s);	/* util-linux 2.42 does not name it */
+		die("invalid PID argument");	/* util-linux 2.42's words: it does not name it */
 	}
 	if (colon)
 		*colon = ':';
