@@ -5,8 +5,9 @@
  *
  * With -t, and only namespaces of the target requested, all of them are
  * joined with one setns(pidfd, flags) (Linux 5.8+), which enters all or
- * none.  Otherwise (older kernels, FILE arguments, --user-parent, or when
- * that call fails, so that the error can name the namespace) every
+ * none; its failure is reported in util-linux 2.42's words.  Otherwise
+ * (older kernels, FILE arguments, --user-parent, or when that call fails
+ * with EINVAL: Linux 5.3-5.7, or our own user namespace) every
  * namespace file is opened first, through one /proc/PID directory fd that
  * the pidfd proves is still the target, and joined in util-linux's two
  * passes: the user namespace last if the others can be entered without
@@ -530,7 +531,9 @@ int nsenter_main(int argc, char **argv)
 	if (want & CLONE_NEWPID)
 		PIDNS_ENTERED();
 	if (use_pidfd && setns(pidfd, want) < 0) {
-		/* not entered: the files tell which namespace fails, and why */
+		if (errno != EINVAL)
+			die_errno("reassociate to namespaces failed");
+		/* Linux 5.3-5.7 (no setns on a pidfd), or our own user namespace: the files say */
 		open_target_ns(nsfd, fromtarget);
 		use_pidfd = 0;
 	}
