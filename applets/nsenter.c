@@ -135,18 +135,26 @@ static int pidfd = -1;		/* the target, pinned */
 static int procfd = -1;		/* /proc/PID, checked against pidfd */
 static char procpath[24];
 
-/* /proc/PID as a directory fd, known to be the process pidfd refers to. */
+/*
+ * /proc/PID as a directory fd, known to be the process pidfd refers to; -1
+ * (and errno) when it cannot be opened.  Without -t it is /proc/0: ENOENT.
+ */
+static int proc_open(void)
+{
+	if (procfd < 0) {
+		procfd = openat(AT_FDCWD, procpath, O_PATH | O_DIRECTORY | O_CLOEXEC);
+		if (procfd >= 0 && pidfd >= 0 && syscall(SYS_pidfd_send_signal, pidfd, 0, NULL, 0) < 0 && errno == ESRCH)
+			die("target process %d exited", (int)pid);
+	}
+	return procfd;
+}
+
 static int proc_dir(const char *what)
 {
 	if (!pid)
 		die("neither filename nor target pid supplied for %s", what);
-	if (procfd < 0) {
-		procfd = openat(AT_FDCWD, procpath, O_PATH | O_DIRECTORY | O_CLOEXEC);
-		if (procfd < 0)
-			die_errno("cannot open %s/%s", procpath, what);
-		if (pidfd >= 0 && syscall(SYS_pidfd_send_signal, pidfd, 0, NULL, 0) < 0 && errno == ESRCH)
-			die("target process %d exited", (int)pid);
-	}
+	if (proc_open() < 0)
+		die_errno("cannot open %s/%s", procpath, what);
 	return procfd;
 }
 
@@ -431,12 +439,7 @@ int nsenter_main(int argc, char **argv)
 	if (pid && pidfd < 0 && (pidfd = syscall(SYS_pidfd_open, pid, 0)) < 0
 	    && errno != ENOSYS && errno != ESRCH)
 		die_errno("pidfd_open failed");	/* ENOSYS: Linux < 5.3; ESRCH: the open below says */
-	if (sockfd >= 0 && !pid)
-		die("no target PID specified");
-
 	if (all) {
-		if (!pid)
-			die("no target PID specified for --all");
 		for (k = 0; k < NS_COUNT; k++) {
 			const struct nstype *t = &ns_types[order[k]];
 			char name[16], self_path[24];
@@ -449,15 +452,23 @@ int nsenter_main(int argc, char **argv)
 					continue;	/* a type this kernel lacks */
 				die_errno("cannot stat %s", self_path);
 			}
+			/*
+			 * util-linux 2.42 must see the user namespace (even without
+			 * -t: /proc/0); any other that cannot be seen is joined, and
+			 * joining says why (a zombie: setns fails with ESRCH).
+			 */
 			fmt(name, sizeof(name), "ns/%s", t->name);
-			if (fstatat(proc_dir(name), name, &st, 0) < 0)
-				die_errno("cannot open %s/%s", procpath, name);
-			if (!same_file(&st, &self))
-				want |= t->flag, fromtarget |= t->flag;
+			if ((pid || t->flag == CLONE_NEWUSER) && proc_open() >= 0 && fstatat(procfd, name, &st, 0) == 0) {
+				if (same_file(&st, &self))
+					continue;
+			} else if (t->flag == CLONE_NEWUSER) {
+				die_errno("stat of %s/%s failed", procpath, name);
+			}
+			want |= t->flag, fromtarget |= t->flag;
 		}
-	} else if (!want && sockfd < 0) {
-		die("no namespace specified");
 	}
+	if (!pid && (fromtarget || sockfd >= 0 || (userparent && !want)))
+		die("no target PID specified");
 	if (sockfd >= 0) {	/* it replaces -n, and the net of -a */
 		if (nsfd[NS_NET] >= 0)
 			close(nsfd[NS_NET]);
@@ -505,7 +516,7 @@ int nsenter_main(int argc, char **argv)
 		wdns = cwd;
 	}
 	if (follow_uid || follow_gid)
-		proc_dir("follow");
+		proc_dir("");	/* util-linux 2.42 names nothing: "... supplied for " */
 #if CONFIG_NSENTER_ENV
 	if (env)
 		env = target_env();
@@ -514,6 +525,8 @@ int nsenter_main(int argc, char **argv)
 	if (cgfd == -2)
 		cgfd = target_cgroup();
 #endif
+	if (!want && !all)
+		die("no namespace specified");	/* after the target's files, as util-linux 2.42 */
 
 	/* Joining: nobody in the target may ptrace us until we exec. */
 	dumpable = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
