@@ -20,6 +20,7 @@
 #include <limits.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -256,14 +257,10 @@ static int own_userns(int fd)
 	return fstat(fd, &a) == 0 && stat("/proc/self/ns/user", &b) == 0 && same_file(&a, &b);
 }
 
-static unsigned long parse_id(const char *s, int *follow, const char *what)
+static unsigned long parse_id(const char *s, bool *follow, const char *what)
 {
-	if (!strcmp(s, "follow")) {
-		*follow = 1;
-		return 0;
-	}
-	*follow = 0;
-	return xparse_ull(s, 0xfffffffeu, what);
+	*follow = !strcmp(s, "follow");
+	return *follow ? 0 : xparse_ull(s, 0xfffffffeu, what);
 }
 
 /* Mirror a stopped child, then leave as it did. */
@@ -289,7 +286,6 @@ static void fork_and_wait(void)
 	exit_like(st);
 }
 
-#if CONFIG_NSENTER_ENV
 /* -e: the target's environment replaces ours. */
 static char **target_env(void)
 {
@@ -309,9 +305,7 @@ static char **target_env(void)
 	*e = NULL;
 	return env;
 }
-#endif
 
-#if CONFIG_NSENTER_CGROUP
 /* -c: cgroup.procs of the target's cgroup v2 group, opened for writing. */
 static int target_cgroup(void)
 {
@@ -345,9 +339,8 @@ static int target_cgroup(void)
 	}
 	die("no cgroup v2 mount holds %s", p);
 }
-#endif
 
-/* -r/-w DIR, given again: the last one wins; no DIR means the target's (-1). */
+/* -r/-w DIR, given again: the last one wins; no DIR: none here (the target's, later). */
 static int dir_arg(int fd, const char *dir)
 {
 	if (fd >= 0)
@@ -369,188 +362,244 @@ static void open_target_ns(int *nsfd, int types)
 	}
 }
 
-int nsenter_main(int argc, char **argv)
+/* The command line, as parse_args leaves it. */
+struct args {
+	int asked;		/* CLONE_* of every namespace option given */
+	int of_target;		/* of those, the ones without FILE: the target's */
+	int files[NS_COUNT];	/* the FILEs, opened, by type; -1: none */
+	bool all, no_fork, preserve, keepcaps, userparent, env, cgroup;
+	bool set_uid, set_gid, follow_uid, follow_gid;
+	unsigned long uid, gid;
+	bool netsock;		/* -N FD given, */
+	int sockfd;		/* and its FD */
+	int rootfd, wdfd;	/* -r DIR, -w DIR, opened; -1: none */
+	bool target_root, target_wd, target_wdns;	/* -r, -w, -W without DIR */
+	const char *wdns;	/* -W DIR */
+	char **prog;		/* the program and its arguments; NULL: a shell */
+};
+
+/* What the steps after parsing find out, and hand on. */
+struct join {
+	int want;		/* CLONE_* of every namespace to join */
+	int fromtarget;		/* of those, the ones still to open from the target */
+	int nsfd[NS_COUNT];	/* the namespaces opened, by type; -1: none (yet) */
+	bool use_pidfd;		/* all of them in one setns(pidfd) */
+	bool creds;		/* a user namespace is joined: set the ids, clear the groups */
+	unsigned long uid, gid;	/* the ids to set: -S/-G's, or the target's (follow) */
+	bool setgroups_failed;	/* before joining: fatal only if it fails inside too */
+	int dumpable;		/* ours, restored before exec */
+	int rootfd, wdfd, cgfd;	/* -1: none */
+	const char *wdns;	/* NULL: none */
+	char **env;		/* -e: the target's; NULL: ours */
+};
+
+static void parse_option(struct args *a, int c, char *arg)
+{
+	int i = ns_index_by_letter(c);
+
+	if (i >= 0) {
+		if (a->files[i] >= 0)
+			close(a->files[i]);
+		a->files[i] = -1;
+		a->asked |= ns_types[i].flag;
+		a->of_target &= ~ns_types[i].flag;
+		if (arg)
+			a->files[i] = open_nsfile(arg, &ns_types[i]);
+		else
+			a->of_target |= ns_types[i].flag;
+		return;
+	}
+	switch (c) {
+	case 'a': a->all = true; break;
+	case 't':
+		parse_target(arg);
+		break;
+	case 'N':
+		a->sockfd = xparse_ull(arg, INT_MAX, "failed to parse file descriptor");
+		a->netsock = true;
+		break;
+	case 'S':
+		a->uid = parse_id(arg, &a->follow_uid, "failed to parse uid");
+		a->set_uid = true;
+		break;
+	case 'G':
+		a->gid = parse_id(arg, &a->follow_gid, "failed to parse gid");
+		a->set_gid = true;
+		break;
+	case L_PRESERVE: a->preserve = true; break;
+	case L_KEEPCAPS: a->keepcaps = true; break;
+	case L_USERPARENT: a->userparent = true; break;
+	case 'r':
+		a->rootfd = dir_arg(a->rootfd, arg);
+		a->target_root = !arg;
+		break;
+	case 'w':
+		a->wdfd = dir_arg(a->wdfd, arg);
+		a->target_wd = !arg;
+		break;
+	case 'W':
+		a->wdns = arg;
+		a->target_wdns = !arg;
+		break;
+	case 'e':
+		if (!CONFIG_NSENTER_ENV)
+			break;
+		a->env = true;
+		break;
+	case 'F': a->no_fork = true; break;
+	case 'c':
+		if (!CONFIG_NSENTER_CGROUP)
+			break;
+		a->cgroup = true;
+		break;
+	}
+}
+
+static void parse_args(struct args *a, int argc, char **argv)
 {
 	struct optparse p;
-	int nsfd[NS_COUNT], want = 0, fromtarget = 0, all = 0, do_fork = -1;
-	int preserve = 0, keepcaps = 0, userparent = 0, force_uid = 0, force_gid = 0;
-	int follow_uid = 0, follow_gid = 0, sgerr = 0, dumpable, use_pidfd;
-	int rootfd = -1, wdfd = -1, do_root = 0, do_wd = 0, do_wdns = 0, cgfd = -1, sockfd = -1;
-	char *wdns = NULL, **env = NULL;
-	unsigned long uid = 0, gid = 0;
-	struct stat st, self;
-	int c, i, k, pass;
+	int c, i;
 
+	*a = (struct args){ .rootfd = -1, .wdfd = -1 };
 	for (i = 0; i < NS_COUNT; i++)
-		nsfd[i] = -1;
+		a->files[i] = -1;
 	opt_init(&p, argc, argv, opts, usage);
-	while ((c = opt_next(&p)) >= 0) {
-		if ((i = ns_index_by_letter(c)) >= 0) {
-			if (nsfd[i] >= 0)
-				close(nsfd[i]);
-			nsfd[i] = -1;
-			want |= ns_types[i].flag;
-			fromtarget &= ~ns_types[i].flag;
-			if (p.arg)
-				nsfd[i] = open_nsfile(p.arg, &ns_types[i]);
-			else
-				fromtarget |= ns_types[i].flag;
-			continue;
-		}
-		switch (c) {
-		case 'a': all = 1; break;
-		case 't':
-			parse_target(p.arg);
-			break;
-		case 'N':
-			sockfd = xparse_ull(p.arg, INT_MAX, "failed to parse file descriptor");
-			break;
-		case 'S':
-			uid = parse_id(p.arg, &follow_uid, "failed to parse uid");
-			force_uid = 1;
-			break;
-		case 'G':
-			gid = parse_id(p.arg, &follow_gid, "failed to parse gid");
-			force_gid = 1;
-			break;
-		case L_PRESERVE: preserve = 1; break;
-		case L_KEEPCAPS: keepcaps = 1; break;
-		case L_USERPARENT: userparent = 1; break;
-		case 'r':
-			rootfd = dir_arg(rootfd, p.arg);
-			do_root = !p.arg;
-			break;
-		case 'w':
-			wdfd = dir_arg(wdfd, p.arg);
-			do_wd = !p.arg;
-			break;
-		case 'W':
-			wdns = p.arg;
-			do_wdns = !p.arg;
-			break;
-		case 'e': env = argv; break;	/* just a mark, for now */
-		case 'F': do_fork = 0; break;
-		case 'c': cgfd = -2; break;
-		}
-	}
+	while ((c = opt_next(&p)) >= 0)
+		parse_option(a, c, p.arg);
+	a->prog = p.ind < argc ? argv + p.ind : NULL;
 	fmt(procpath, sizeof(procpath), "/proc/%d", (int)pid);
+}
 
-	/* Pin the target first: every /proc/PID lookup is checked against it. */
+/* Pin the target first: every /proc/PID lookup is checked against it. */
+static void pin_target(void)
+{
 	if (pid && pidfd < 0 && (pidfd = syscall(SYS_pidfd_open, pid, 0)) < 0
 	    && errno != ENOSYS && errno != ESRCH)
 		die_errno("pidfd_open failed");	/* ENOSYS: Linux < 5.3; ESRCH: the open below says */
-	if (all) {
-		for (k = 0; k < NS_COUNT; k++) {
-			const struct nstype *t = &ns_types[order[k]];
-			char name[16], self_path[24];
+}
 
-			if (want & t->flag)
+/* -a: every type of namespace of the target's that is not ours. */
+static void add_all(struct join *j)
+{
+	struct stat st, self;
+	char name[16], self_path[24];
+	int k;
+
+	for (k = 0; k < NS_COUNT; k++) {
+		const struct nstype *t = &ns_types[order[k]];
+
+		if (j->want & t->flag)
+			continue;
+		fmt(self_path, sizeof(self_path), "/proc/self/ns/%s", t->name);
+		if (stat(self_path, &self) < 0) {
+			if (errno == ENOENT)
+				continue;	/* a type this kernel lacks */
+			die_errno("cannot stat %s", self_path);
+		}
+		/*
+		 * util-linux 2.42 must see the user namespace (even without
+		 * -t: /proc/0); any other that cannot be seen is joined, and
+		 * joining says why (a zombie: setns fails with ESRCH).
+		 */
+		fmt(name, sizeof(name), "ns/%s", t->name);
+		if ((pid || t->flag == CLONE_NEWUSER) && proc_open() >= 0 && fstatat(procfd, name, &st, 0) == 0) {
+			if (same_file(&st, &self))
 				continue;
-			fmt(self_path, sizeof(self_path), "/proc/self/ns/%s", t->name);
-			if (stat(self_path, &self) < 0) {
-				if (errno == ENOENT)
-					continue;	/* a type this kernel lacks */
-				die_errno("cannot stat %s", self_path);
-			}
-			/*
-			 * util-linux 2.42 must see the user namespace (even without
-			 * -t: /proc/0); any other that cannot be seen is joined, and
-			 * joining says why (a zombie: setns fails with ESRCH).
-			 */
-			fmt(name, sizeof(name), "ns/%s", t->name);
-			if ((pid || t->flag == CLONE_NEWUSER) && proc_open() >= 0 && fstatat(procfd, name, &st, 0) == 0) {
-				if (same_file(&st, &self))
-					continue;
-			} else if (t->flag == CLONE_NEWUSER) {
-				die_errno("stat of %s/%s failed", procpath, name);
-			}
-			want |= t->flag, fromtarget |= t->flag;
+		} else if (t->flag == CLONE_NEWUSER) {
+			die_errno("stat of %s/%s failed", procpath, name);
 		}
+		j->want |= t->flag, j->fromtarget |= t->flag;
 	}
-	if (!pid && (fromtarget || sockfd >= 0 || (userparent && !want)))
+}
+
+/* The namespaces asked for (-a's too), and what needs a target without one. */
+static void check_args(const struct args *a, struct join *j)
+{
+	*j = (struct join){ .want = a->asked, .fromtarget = a->of_target,
+			    .rootfd = a->rootfd, .wdfd = a->wdfd, .cgfd = -1, .wdns = a->wdns };
+	memcpy(j->nsfd, a->files, sizeof(j->nsfd));
+	if (a->all)
+		add_all(j);
+	if (!pid && (j->fromtarget || a->netsock || (a->userparent && !j->want)))
 		die("no target PID specified");
-	if (sockfd >= 0) {	/* it replaces -n, and the net of -a */
-		if (nsfd[NS_NET] >= 0)
-			close(nsfd[NS_NET]);
-		nsfd[NS_NET] = socket_netns(sockfd);
-		want |= CLONE_NEWNET;
-		fromtarget &= ~CLONE_NEWNET;
-	}
+}
 
+/* --user-parent: the owner of the first namespace given, in join order (as util-linux). */
+static void user_parent(struct join *j)
+{
+	struct stat st, self;
+	int i, k, fd;
+
+	for (k = 0; k < NS_COUNT && j->nsfd[order[k]] < 0; k++)
+		;
+	if (k == NS_COUNT)
+		die("no namespace specified");
+	i = order[k];
+	fd = ioctl(j->nsfd[i], i == NS_USER ? NS_GET_PARENT : NS_GET_USERNS);
+	if (fd < 0)
+		die_errno("cannot get the parent user namespace");
+	if (j->nsfd[NS_USER] >= 0)
+		close(j->nsfd[NS_USER]);
+	j->nsfd[NS_USER] = fd;
+	j->want |= CLONE_NEWUSER;
+	/* our own user namespace cannot be re-entered: leave it out */
+	if (fstat(fd, &st) == 0 && stat("/proc/self/ns/user", &self) == 0 && same_file(&st, &self)) {
+		close(fd);
+		j->nsfd[NS_USER] = -1;
+		j->want &= ~CLONE_NEWUSER;
+	}
+}
+
+/* -W without DIR: the target's working directory, as a path inside its namespaces. */
+static char *target_cwd(void)
+{
+	char *cwd = xmalloc(PATH_MAX);	/* not on the stack: every run would fault it */
+	ssize_t n = readlinkat(proc_dir("cwd"), "cwd", cwd, PATH_MAX - 1);
+
+	if (n < 0)
+		die_errno("cannot read %s/cwd", procpath);
+	cwd[n] = 0;
+	return cwd;
+}
+
+/* Open what is to be taken from the target: its namespaces, directories, environment, cgroup. */
+static void resolve_target(const struct args *a, struct join *j)
+{
+	if (a->netsock) {	/* it replaces -n, and the net of -a */
+		if (j->nsfd[NS_NET] >= 0)
+			close(j->nsfd[NS_NET]);
+		j->nsfd[NS_NET] = socket_netns(a->sockfd);
+		j->want |= CLONE_NEWNET;
+		j->fromtarget &= ~CLONE_NEWNET;
+	}
 	/* The fast path: everything from the target, in one atomic setns. */
-	use_pidfd = want && fromtarget == want && !userparent && pidfd >= 0;
-	if (!use_pidfd)
-		open_target_ns(nsfd, fromtarget);
-	if (userparent) {
-		/* the first namespace given, in join order (as util-linux) */
-		for (k = 0; k < NS_COUNT && nsfd[order[k]] < 0; k++)
-			;
-		if (k == NS_COUNT)
-			die("no namespace specified");
-		i = order[k];
-		k = ioctl(nsfd[i], i == NS_USER ? NS_GET_PARENT : NS_GET_USERNS);
-		if (k < 0)
-			die_errno("cannot get the parent user namespace");
-		if (nsfd[NS_USER] >= 0)
-			close(nsfd[NS_USER]);
-		nsfd[NS_USER] = k;
-		want |= CLONE_NEWUSER;
-		/* our own user namespace cannot be re-entered: leave it out */
-		if (fstat(k, &st) == 0 && stat("/proc/self/ns/user", &self) == 0 && same_file(&st, &self)) {
-			close(k);
-			nsfd[NS_USER] = -1;
-			want &= ~CLONE_NEWUSER;
-		}
-	}
-	if (do_root)
-		rootfd = target_open("root", O_PATH | O_DIRECTORY);
-	if (do_wd)
-		wdfd = target_open("cwd", O_PATH | O_DIRECTORY);
-	if (do_wdns) {
-		char *cwd = xmalloc(PATH_MAX);	/* not on the stack: every run would fault it */
-		ssize_t n = readlinkat(proc_dir("cwd"), "cwd", cwd, PATH_MAX - 1);
-
-		if (n < 0)
-			die_errno("cannot read %s/cwd", procpath);
-		cwd[n] = 0;
-		wdns = cwd;
-	}
-	if (follow_uid || follow_gid)
+	j->use_pidfd = j->want && j->fromtarget == j->want && !a->userparent && pidfd >= 0;
+	if (!j->use_pidfd)
+		open_target_ns(j->nsfd, j->fromtarget);
+	if (a->userparent)
+		user_parent(j);
+	if (a->target_root)
+		j->rootfd = target_open("root", O_PATH | O_DIRECTORY);
+	if (a->target_wd)
+		j->wdfd = target_open("cwd", O_PATH | O_DIRECTORY);
+	if (a->target_wdns)
+		j->wdns = target_cwd();
+	if (a->follow_uid || a->follow_gid)
 		proc_dir("");	/* util-linux 2.42 names nothing: "... supplied for " */
-#if CONFIG_NSENTER_ENV
-	if (env)
-		env = target_env();
-#endif
-#if CONFIG_NSENTER_CGROUP
-	if (cgfd == -2)
-		cgfd = target_cgroup();
-#endif
-	if (!want && !all)
+	if (CONFIG_NSENTER_ENV && a->env)
+		j->env = target_env();
+	if (CONFIG_NSENTER_CGROUP && a->cgroup)
+		j->cgfd = target_cgroup();
+	if (!j->want && !a->all)
 		die("no namespace specified");	/* after the target's files, as util-linux 2.42 */
+}
 
-	/* Joining: nobody in the target may ptrace us until we exec. */
-	dumpable = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
-	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-	if (cgfd >= 0) {
-		if (write(cgfd, "0", 1) != 1)
-			die_errno("cannot join the cgroup of process %d", (int)pid);
-		close(cgfd);
-	}
-	if ((want & CLONE_NEWUSER) && !preserve) {
-		force_uid = force_gid = 1;
-		if (setgroups(0, NULL) < 0)
-			sgerr = 1;	/* fatal only if it fails inside too */
-	}
-	if (want & CLONE_NEWPID)
-		PIDNS_ENTERED();
-	if (use_pidfd && setns(pidfd, want) < 0) {
-		if (errno != EINVAL)
-			die_errno("reassociate to namespaces failed");
-		/* Linux 5.3-5.7 (no setns on a pidfd), or our own user namespace: the files say */
-		open_target_ns(nsfd, fromtarget);
-		use_pidfd = 0;
-	}
-	for (pass = 0; !use_pidfd && pass < 2; pass++)
+/* util-linux's two passes over the files: the user namespace last if the others can do without it. */
+static void join_files(int *nsfd)
+{
+	int i, k, pass;
+
+	for (pass = 0; pass < 2; pass++)
 		for (k = !pass; k < NS_COUNT; k++) {
 			i = order[k];
 			if (nsfd[i] < 0)
@@ -566,56 +615,109 @@ int nsenter_main(int argc, char **argv)
 			close(nsfd[i]);
 			nsfd[i] = -1;
 		}
+}
+
+/* Joining: nobody in the target may ptrace us until we exec. */
+static void join_namespaces(const struct args *a, struct join *j)
+{
+	j->dumpable = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	if (j->cgfd >= 0) {
+		if (write(j->cgfd, "0", 1) != 1)
+			die_errno("cannot join the cgroup of process %d", (int)pid);
+		close(j->cgfd);
+	}
+	j->creds = (j->want & CLONE_NEWUSER) && !a->preserve;
+	if (j->creds && setgroups(0, NULL) < 0)
+		j->setgroups_failed = true;
+	if (j->want & CLONE_NEWPID)
+		PIDNS_ENTERED();
+	if (j->use_pidfd && setns(pidfd, j->want) < 0) {
+		if (errno != EINVAL)
+			die_errno("reassociate to namespaces failed");
+		/* Linux 5.3-5.7 (no setns on a pidfd), or our own user namespace: the files say */
+		open_target_ns(j->nsfd, j->fromtarget);
+		j->use_pidfd = false;
+	}
+	if (!j->use_pidfd)
+		join_files(j->nsfd);
 	if (pidfd >= 0)
 		close(pidfd);
+}
 
-	if (rootfd >= 0 && wdfd < 0 && !wdns && (wdfd = openat(AT_FDCWD, ".", O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0)
+/* -r, -w, -W: the root, then the working directory (kept, if not given). */
+static void enter_root_and_wd(struct join *j)
+{
+	if (j->rootfd >= 0 && j->wdfd < 0 && !j->wdns &&
+	    (j->wdfd = openat(AT_FDCWD, ".", O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0)
 		die_errno("cannot open current working directory");
-	if (rootfd >= 0) {
-		if (fchdir(rootfd) < 0)
+	if (j->rootfd >= 0) {
+		if (fchdir(j->rootfd) < 0)
 			die_errno("change directory by root file descriptor failed");
 		if (chroot(".") < 0)
 			die_errno("chroot failed");
 		if (chdir("/") < 0)
 			die_errno("cannot change directory to %s", "/");
-		close(rootfd);
+		close(j->rootfd);
 	}
-	if (wdns && (wdfd = openat(AT_FDCWD, wdns, O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0)
+	if (j->wdns && (j->wdfd = openat(AT_FDCWD, j->wdns, O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0)
 		die_errno("cannot open current working directory");
-	if (wdfd >= 0) {
-		if (fchdir(wdfd) < 0)
+	if (j->wdfd >= 0) {
+		if (fchdir(j->wdfd) < 0)
 			die_errno("change directory by working directory file descriptor failed");
-		close(wdfd);
+		close(j->wdfd);
 	}
-	if (env)
-		environ = env;
+}
 
-	/* follow: the target's ids, as seen from the namespaces we are in now */
-	if ((follow_uid || follow_gid) && fstat(procfd, &st) < 0)
+/* -S/-G follow: the target's ids, as seen from the namespaces we are in now. */
+static void follow_ids(const struct args *a, struct join *j)
+{
+	struct stat st;
+
+	if ((a->follow_uid || a->follow_gid) && fstat(procfd, &st) < 0)
 		die_errno("cannot stat %s", procpath);
-	if (follow_uid)
-		uid = st.st_uid;
-	if (follow_gid)
-		gid = st.st_gid;
+	j->uid = a->follow_uid ? st.st_uid : a->uid;
+	j->gid = a->follow_gid ? st.st_gid : a->gid;
 	if (procfd >= 0)
 		close(procfd);
+}
 
-	if ((want & CLONE_NEWPID) && do_fork)
-		fork_and_wait();
+static void set_credentials(const struct args *a, const struct join *j)
+{
+	bool keepcaps = a->keepcaps && (j->want & CLONE_NEWUSER);
+	bool set_gid = a->set_gid || j->creds, set_uid = a->set_uid || j->creds;
 
-	if (keepcaps && (want & CLONE_NEWUSER))
+	if (keepcaps)
 		prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0);
-	if (force_gid && setgroups(0, NULL) < 0 && sgerr)
+	if (set_gid && setgroups(0, NULL) < 0 && j->setgroups_failed)
 		die_errno("setgroups failed");
-	if (force_gid && setgid(gid) < 0)
+	if (set_gid && setgid(j->gid) < 0)
 		die_errno("setgid() failed");
-	if (force_uid && setuid(uid) < 0)
+	if (set_uid && setuid(j->uid) < 0)
 		die_errno("setuid() failed");
-	if (keepcaps && (want & CLONE_NEWUSER))
+	if (keepcaps)
 		keep_caps();
+}
 
-	prctl(PR_SET_DUMPABLE, dumpable, 0, 0, 0);
-	if (p.ind < argc)
-		exec_or_die(argv + p.ind);
+int nsenter_main(int argc, char **argv)
+{
+	struct args a;
+	struct join j;
+
+	parse_args(&a, argc, argv);
+	pin_target();
+	check_args(&a, &j);
+	resolve_target(&a, &j);
+	join_namespaces(&a, &j);
+	enter_root_and_wd(&j);
+	if (j.env)
+		environ = j.env;
+	follow_ids(&a, &j);
+	if ((j.want & CLONE_NEWPID) && !a.no_fork)
+		fork_and_wait();
+	set_credentials(&a, &j);
+	prctl(PR_SET_DUMPABLE, j.dumpable, 0, 0, 0);
+	if (a.prog)
+		exec_or_die(a.prog);
 	exec_shell();
 }
