@@ -460,7 +460,8 @@ static void parse_args(struct args *a, int argc, char **argv)
 	struct optparse p;
 	int c, i;
 
-	*a = (struct args){ .rootfd = -1, .wdfd = -1 };
+	memset(a, 0, sizeof(*a));
+	a->rootfd = a->wdfd = -1;
 	for (i = 0; i < NS_COUNT; i++)
 		a->files[i] = -1;
 	opt_init(&p, argc, argv, opts, usage);
