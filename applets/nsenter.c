@@ -528,7 +528,6 @@ static void check_args(const struct args *a, struct join *j)
 /* --user-parent: the owner of the first namespace given, in join order (as util-linux). */
 static void user_parent(struct join *j)
 {
-	struct stat st, self;
 	int i, k, fd;
 
 	for (k = 0; k < NS_COUNT && j->nsfd[order[k]] < 0; k++)
@@ -544,7 +543,7 @@ static void user_parent(struct join *j)
 	j->nsfd[NS_USER] = fd;
 	j->want |= CLONE_NEWUSER;
 	/* our own user namespace cannot be re-entered: leave it out */
-	if (fstat(fd, &st) == 0 && stat("/proc/self/ns/user", &self) == 0 && same_file(&st, &self)) {
+	if (own_userns(fd)) {
 		close(fd);
 		j->nsfd[NS_USER] = -1;
 		j->want &= ~CLONE_NEWUSER;
