@@ -49,7 +49,7 @@ fi
 # QEMU_USER=PROGRAM (make test ARCH=mips): $NSBOX is another architecture's and
 # runs through that qemu-user (binfmt_misc).  What qemu-user cannot do is probed
 # once; the tests that need it skip, naming the limitation (harness.sh).
-QEMU_NS= QEMU_NSIOCTL= QEMU_NSID= QEMU_VETH= QEMU_OPENAT2= TARGET_SIGS=
+QEMU_NS= QEMU_NSIOCTL= QEMU_SKNS= QEMU_NSID= QEMU_VETH= QEMU_OPENAT2= TARGET_SIGS=
 if [ -n "$QEMU_USER" ] && [ -z "$HOSTMODE" ]; then
 	"$NSBOX" --list > /dev/null 2>&1 ||
 		{ echo "run.sh: $NSBOX does not run here: make deps ARCH=... registers $QEMU_USER" >&2; exit 1; }
@@ -57,6 +57,8 @@ if [ -n "$QEMU_USER" ] && [ -z "$HOSTMODE" ]; then
 		QEMU_NS="$QEMU_USER runs the program with threads of its own: the kernel refuses a multithreaded process a new user namespace and setns into a mount namespace (EINVAL) or a time namespace (EUSERS); the VMs run it"
 	"$NSBOX" lsns -n -o NS,ONS 2>&1 | grep -q 'Function not implemented' &&
 		QEMU_NSIOCTL="$QEMU_USER passes no nsfs ioctls (NS_GET_NSTYPE, NS_GET_USERNS: ENOSYS)"
+	"$NSBOX" nsenter -t $$ -N 1 true 2>&1 | grep -q 'SIOCGSKNS): Function not implemented' &&
+		QEMU_SKNS="$QEMU_USER passes no SIOCGSKNS ioctl (ENOSYS), which nsenter -N needs"
 	"$NSBOX" netns list-id 2>&1 | grep -q 'Operation not supported' &&
 		QEMU_NSID="$QEMU_USER translates no RTM_*NSID netlink messages (EOPNOTSUPP)"
 	# As root, in a mount or network namespace of the probe's own
@@ -73,7 +75,7 @@ if [ -n "$QEMU_USER" ] && [ -z "$HOSTMODE" ]; then
 	[ "$(od -An -tu1 -j18 -N2 "$NSBOX" | awk '{ print $1 + $2 }')" = 8 ] &&
 		TARGET_SIGS="HUP INT QUIT ILL TRAP ABRT EMT FPE KILL BUS SEGV SYS PIPE ALRM TERM USR1 USR2 CHLD PWR WINCH URG IO STOP TSTP CONT TTIN TTOU VTALRM PROF XCPU XFSZ"
 fi
-export QEMU_USER QEMU_NS QEMU_NSIOCTL QEMU_NSID QEMU_VETH QEMU_OPENAT2 TARGET_SIGS
+export QEMU_USER QEMU_NS QEMU_NSIOCTL QEMU_SKNS QEMU_NSID QEMU_VETH QEMU_OPENAT2 TARGET_SIGS
 # make exports its command line (ARCH=mips): the tests' own builds of the tree are
 # the build machine's.
 unset ARCH CROSS_COMPILE
