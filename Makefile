@@ -328,7 +328,7 @@ endif
 include initramfs/initramfs.mk
 
 test: $(if $(TEST_HOST),,$(O)/nsbox $(O)/nsbox-tables $(O)/nsbox.bash)
-	$(Q)O=$(O) SIDREF=$(abspath $(SIDREF)) $(if $(QEMU_USER),QEMU_USER=$(QEMU_USER)) $(TEST_RUN) $(T)
+	$(Q)O=$(O) SIDREF=$(abspath $(SIDREF)) $(if $(QEMU_USER),QEMU_USER=$(QEMU_USER)) $(TEST_RUN) $(TEST_T)
 
 include bench/bench.mk
 

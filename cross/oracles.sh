@@ -23,7 +23,8 @@ dir=$(cd "$dir" && pwd)
 rm -rf "$dir/deb" "$dir/root.tmp" && mkdir -p "$dir/deb" "$dir/root.tmp"
 cd "$dir/deb"
 
-# The packages' dependencies named lib*, and theirs, until nothing is new.
+# The packages' dependencies named lib* (and zlib1g, libbpf's zlib), and
+# theirs, until nothing is new.
 want="busybox-static iproute2 iputils-ping coreutils strace"
 todo=$want
 while [ -n "$todo" ]; do
@@ -31,7 +32,7 @@ while [ -n "$todo" ]; do
 	for p in $todo; do q="$q $p:$DEB"; done
 	for d in $(apt-cache depends --no-recommends --no-suggests --no-conflicts --no-breaks \
 			--no-replaces --no-enhances $q 2>/dev/null |
-		   sed -n 's/^ *|\{0,1\}\(Pre\)\{0,1\}Depends: \(lib[^ <>:]*\)\(:[a-z0-9]*\)\{0,1\}$/\2/p'); do
+		   sed -n 's/^ *|\{0,1\}\(Pre\)\{0,1\}Depends: \(lib[^ <>:]*\|zlib1g\)\(:[a-z0-9]*\)\{0,1\}$/\2/p'); do
 		case " $want $new " in *" $d "*) continue ;; esac
 		new="$new $d"
 	done

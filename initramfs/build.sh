@@ -21,11 +21,21 @@
 #             octal (default: SOURCE's).  Blank lines and lines starting with
 #             '#' are ignored.  Entries are added last, so they may replace
 #             anything, e.g. /etc/rc or /etc/hostname.
-#   BUSYBOX   busybox-static binary (default /bin/busybox)
+#   BUSYBOX   busybox-static binary (default /bin/busybox, or ORACLES's)
+#   ORACLES   another architecture's root of Debian packages (make deps
+#             ARCH=NAME: build/NAME/oracles/root): busybox and the oracles
+#             come from there, with the shared libraries their ELF headers
+#             name, instead of from this machine
+#   TABLES    the tables build (nsbox-tables), which lists the applets when
+#             NSBOX is another architecture's and does not run here
+#   BBRUN     the program that runs ORACLES's busybox here (its qemu-user;
+#             empty: it runs natively)
 #   HOSTNAME_ the image's /etc/hostname (default nsbox)
 set -eu
 : "${OUT:?}" "${NSBOX:?}" "${PROFILE:=demo}" "${MODULES=veth bridge}" "${KMODDIR:=}"
-: "${EXTRA:=}" "${BUSYBOX:=/bin/busybox}" "${HOSTNAME_:=nsbox}"
+: "${EXTRA:=}" "${HOSTNAME_:=nsbox}" "${ORACLES:=}" "${TABLES:=}" "${BBRUN:=}"
+[ -n "$ORACLES" ] && : "${BUSYBOX:=$ORACLES/bin/busybox}"
+: "${BUSYBOX:=/bin/busybox}"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 die() { echo "initramfs: $*" >&2; exit 1; }
 
@@ -33,15 +43,44 @@ die() { echo "initramfs: $*" >&2; exit 1; }
 file -L "$NSBOX" 2>/dev/null | grep -q 'statically linked' ||
 	die "$NSBOX is not statically linked (SANITIZE=1 builds cannot boot)"
 [ -x "$BUSYBOX" ] || die "no busybox at $BUSYBOX: apt-get install busybox-static"
+[ -z "$ORACLES" ] || [ -d "$ORACLES" ] || die "no oracle root at $ORACLES: make deps ARCH=..."
+[ -z "$TABLES" ] || [ -x "$TABLES" ] || die "no tables build at $TABLES"
+[ -z "$ORACLES" ] || command -v readelf >/dev/null || die "readelf is missing: apt-get install binutils"
+[ -z "$BBRUN" ] || command -v "$BBRUN" >/dev/null || die "$BBRUN is missing: apt-get install qemu-user-static"
 command -v cpio >/dev/null || die "cpio is missing: apt-get install cpio"
 
 abs() { case $1 in /*|'') echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 OUT=$(abs "$OUT"); NSBOX=$(abs "$NSBOX"); KMODDIR=$(abs "$KMODDIR")
 EXTRA=$(abs "$EXTRA"); BUSYBOX=$(abs "$BUSYBOX")
+ORACLES=$(abs "$ORACLES"); TABLES=$(abs "$TABLES")
 STAGE=$OUT.d
 rm -rf "$STAGE"
 mkdir -p "$STAGE"
 cd "$STAGE"
+
+# ORACLES's file at PATH, its symbolic links followed inside ORACLES (an
+# absolute target is ORACLES's, not this machine's); nothing when absent.
+inroot() {	# PATH
+	p=$1 n=0
+	while [ -L "$ORACLES$p" ] && [ $n -lt 40 ]; do
+		t=$(readlink "$ORACLES$p")
+		case $t in /*) p=$t ;; *) p=${p%/*}/$t ;; esac
+		n=$((n + 1))
+	done
+	[ -f "$ORACLES$p" ] && echo "$ORACLES$p"
+}
+# The program to copy to the image's PATH (/usr/bin/NAME, /usr/sbin/NAME):
+# this machine's PATH itself, or ORACLES's NAME from any of its bin dirs.
+oracle() {	# PATH
+	if [ -z "$ORACLES" ]; then
+		[ -x "$1" ] && echo "$1"
+		return 0
+	fi
+	for d in /usr/sbin /usr/bin /sbin /bin; do
+		f=$(inroot "$d/${1##*/}") && [ -x "$f" ] && { echo "$f"; return 0; }
+	done
+	return 0
+}
 
 # Debian's merged /usr layout, so that host paths (/usr/sbin/ip, /lib64/ld-...)
 # are valid in the image too.
@@ -55,7 +94,8 @@ cp "$NSBOX" usr/bin/nsbox
 chmod 755 usr/bin/nsbox
 ln -s usr/bin/nsbox init
 ours=" "
-for p in $("$NSBOX" --list-full); do
+# A foreign binary does not run here: the tables build lists the same applets.
+for p in $(${TABLES:-"$NSBOX"} --list-full); do
 	ln -s /usr/bin/nsbox "usr/$p"
 	ours="$ours${p#*/} "
 done
@@ -68,20 +108,20 @@ chmod 755 usr/bin/busybox
 unprefer="unshare nsenter lsns pivot_root switch_root init linuxrc mkveth pivot"
 # The test image brings coreutils' readlink (tests read several links at once).
 gnu=
-[ "$PROFILE" = test ] && [ -x /usr/bin/readlink ] && gnu="readlink"
+[ "$PROFILE" = test ] && [ -n "$(oracle /usr/bin/readlink)" ] && gnu="readlink"
 # Tests take setpriv for util-linux's (an oracle): no busybox setpriv at all.
 unprefer="$unprefer $gnu setpriv"
 python3 "$TOP/initramfs/unprefer.py" usr/bin/busybox $unprefer
 # ...and check that every other applet is still found.
 mkdir -p .bbcheck && ln -s ../usr/bin/busybox .bbcheck/busybox
-for n in $("$BUSYBOX" --list); do
+for n in $($BBRUN "$BUSYBOX" --list); do
 	case " $unprefer " in *" $n "*) continue ;; esac
-	if .bbcheck/busybox "$n" --help 2>&1 | grep -q 'applet not found'; then
+	if $BBRUN .bbcheck/busybox "$n" --help 2>&1 | grep -q 'applet not found'; then
 		die "busybox: applet $n is no longer found after the rename"
 	fi
 done
 rm -rf .bbcheck
-for p in $("$BUSYBOX" --list-full); do
+for p in $($BBRUN "$BUSYBOX" --list-full); do
 	n=${p##*/}
 	case "$ours" in *" $n "*) continue ;; esac
 	case " $unprefer " in *" $n "*) continue ;; esac
@@ -141,6 +181,42 @@ copy_prog() {	# PATH
 	done
 }
 
+# A foreign program and what it loads, from ORACLES: the ELF interpreter
+# (readelf -l) and the libraries its NEEDED entries name, and theirs, each
+# from the first of ORACLES's lib dirs that has it, at the same path here.
+readelf_interp() { readelf -lW "$1" | sed -n 's/.*\[Requesting program interpreter: \(.*\)\]$/\1/p'; }
+readelf_needed() { readelf -dW "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p'; }
+copy_foreign() {	# SOURCE PATH
+	mkdir -p ".${2%/*}"
+	cp "$1" ".$2"
+	todo=$2
+	libdirs=$(cd "$ORACLES" && ls -d lib/*-linux-* usr/lib/*-linux-* lib usr/lib 2>/dev/null)
+	while [ -n "$todo" ]; do
+		set -- $todo
+		f=$1
+		shift
+		todo=$*
+		i=$(readelf_interp ".$f" 2>/dev/null)
+		if [ -n "$i" ] && [ ! -e ".$i" ]; then
+			src=$(inroot "$i") || die "$f: no interpreter $i in $ORACLES"
+			mkdir -p ".${i%/*}"
+			cp "$src" ".$i"
+		fi
+		for n in $(readelf_needed ".$f" 2>/dev/null); do
+			found=
+			for d in $libdirs; do
+				[ -e "./$d/$n" ] && { found=1; break; }
+				src=$(inroot "/$d/$n") || continue
+				mkdir -p "./$d"
+				cp "$src" "./$d/$n"
+				todo="$todo /$d/$n" found=1
+				break
+			done
+			[ -n "$found" ] || die "$f needs $n, which is not in $ORACLES's lib dirs"
+		done
+	done
+}
+
 if [ "$PROFILE" = test ]; then
 	mkdir -p nsbox/build
 	cp "$NSBOX" nsbox/build/nsbox
@@ -156,9 +232,10 @@ if [ "$PROFILE" = test ]; then
 	# strace: the fault injector of tests/faults.test.
 	for p in /usr/sbin/ip /usr/sbin/bridge /usr/bin/ping /usr/bin/comm /usr/bin/strace \
 	  $(for g in $gnu; do echo /usr/bin/$g; done); do
-		[ -x "$p" ] || continue
+		src=$(oracle "$p")
+		[ -n "$src" ] || continue
 		rm -f ".$p"
-		copy_prog "$p"
+		if [ -n "$ORACLES" ]; then copy_foreign "$src" "$p"; else copy_prog "$p"; fi
 	done
 elif [ "$PROFILE" != demo ]; then
 	die "unknown PROFILE '$PROFILE' (demo or test)"

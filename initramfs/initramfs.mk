@@ -1,14 +1,19 @@
 # SPDX-License-Identifier: 0BSD
 # Booting nsbox under QEMU: the initramfs, the kernel, make run/qemu/test-qemu.
 # Included by the top Makefile.  Variables (see also initramfs/build.sh):
-#   KERNEL=PATH    kernel image (default: Debian's linux-image-amd64, fetched
-#                  once with apt-get download into $(O)/kernel and unpacked there)
+#   KERNEL=PATH    kernel image (default: Debian's kernel for ARCH, linux-image-amd64
+#                  on x86_64, fetched once with apt-get download into $(O)/kernel
+#                  and unpacked there; make deps ARCH=NAME does it for NAME)
 #   KMODDIR=DIR    its module tree (lib/modules/VERSION; default: the package's)
 #   MODULES=...    modules to put in the image (default: veth bridge)
 #   EXTRA=FILE     extra files for the image: lines "SOURCE [DEST [MODE]]"
-#   ACCEL=kvm      use KVM instead of TCG; MEM=MiB (512); SMP=N vCPUs (2)
+#   ACCEL=kvm      use KVM instead of TCG; MEM=MiB, SMP=N vCPUs (ARCH's: 512, 2
+#                  on most; cross/arch.sh)
 #   QEMU_TIMEOUT=S the watchdog for make run/test-qemu (600 s); VM=0: make test
 #                  skips the VM
+# Another ARCH (cross/arch.sh): its QEMU machine and console; the image takes busybox
+# and the oracles from $(O)/oracles/root (make deps ARCH=NAME) and the applet list
+# from the tables build, and lists busybox's applets through qemu-user.
 
 KERNEL   ?= $(O)/kernel/vmlinuz
 KMODDIR  ?= $(if $(filter $(O)/kernel/vmlinuz,$(KERNEL)),$(O)/kernel/modules)
@@ -17,23 +22,30 @@ EXTRA    ?=
 QEMU_TIMEOUT ?= 600
 INITRAMFS      := $(O)/initramfs.cpio.gz
 INITRAMFS_TEST := $(O)/initramfs-test.cpio.gz
-QEMU_RUN  = ACCEL=$(or $(ACCEL),tcg) MEM=$(or $(MEM),512) SMP=$(or $(SMP),2) sh initramfs/qemu.sh $(KERNEL)
+QEMU_RUN  = ARCH=$(ARCH) ACCEL=$(or $(ACCEL),tcg) $(if $(MEM),MEM=$(MEM)) $(if $(SMP),SMP=$(SMP)) \
+	    sh initramfs/qemu.sh $(KERNEL)
+# What a foreign image is made of (nothing of it runs here but busybox, under BBRUN).
+ifeq ($(NATIVE),)
+  IMAGE_DEPS := $(O)/nsbox-tables
+  IMAGE_ENV  := ORACLES=$(O)/oracles/root TABLES=$(O)/nsbox-tables \
+		BBRUN=$(filter-out -,$(shell sh cross/arch.sh $(ARCH) USER))
+endif
 
 .PHONY: initramfs initramfs-test kernel run qemu test-qemu
 
 kernel: $(KERNEL)
 $(O)/kernel/vmlinuz: | $(O)
-	$(Q)sh initramfs/kernel.sh $(O)/kernel
+	$(Q)sh initramfs/kernel.sh $(O)/kernel $(ARCH)
 
 build-initramfs = $(Q)OUT=$(1) PROFILE=$(2) NSBOX=$(O)/nsbox KMODDIR=$(KMODDIR) \
-	MODULES="$(MODULES)" EXTRA="$(EXTRA)" HOSTNAME_=$(3) sh initramfs/build.sh
+	MODULES="$(MODULES)" EXTRA="$(EXTRA)" HOSTNAME_=$(3) $(IMAGE_ENV) sh initramfs/build.sh
 
 # Cheap to make (a second or two), so always remade: nothing stale boots.
 initramfs: $(INITRAMFS)
-$(INITRAMFS): $(O)/nsbox $(if $(KMODDIR),$(KERNEL)) FORCE
+$(INITRAMFS): $(O)/nsbox $(IMAGE_DEPS) $(if $(KMODDIR),$(KERNEL)) FORCE
 	$(call build-initramfs,$@,demo,nsbox)
 initramfs-test: $(INITRAMFS_TEST)
-$(INITRAMFS_TEST): $(O)/nsbox $(if $(KMODDIR),$(KERNEL)) FORCE
+$(INITRAMFS_TEST): $(O)/nsbox $(IMAGE_DEPS) $(if $(KMODDIR),$(KERNEL)) FORCE
 	$(call build-initramfs,$@,test,nsbox-vm)
 
 # The demo: its exit status is make run's.
@@ -45,16 +57,25 @@ qemu: $(INITRAMFS) $(KERNEL)
 
 # The whole suite inside the VM; the last line is the suite's own summary.
 test-qemu: $(INITRAMFS_TEST) $(KERNEL)
-	$(Q)LOG=$(O)/test-qemu.log SUMMARY=1 $(QEMU_RUN) $(INITRAMFS_TEST) $(QEMU_TIMEOUT) \
-	  nsbox.run=/usr/share/nsbox/vm-test.sh
+	$(Q)LOG=$(O)/test-qemu.log SUMMARY=1 $(QEMU_RUN) $(INITRAMFS_TEST) $(QEMU_TIMEOUT) $(VM_TEST)
 
 # make test: the host suite, then (unless T=, TEST_HOST=, SANITIZE=1, VALGRIND=1 or VM=0)
-# the suite in the VM, and the sum of both as the last line.
+# the suite in the VM, and the sum of both as the last line.  A foreign ARCH with a VM
+# (its binary does not run here): the VM suite alone, T=NAME that file in the VM
+# (nsbox.t=NAME); VM=0 runs the host suite, which needs the binary to run here.
+comma := ,
+space := $(eval) $(eval)
+VM_TEST  = nsbox.run=/usr/share/nsbox/vm-test.sh $(if $(T),nsbox.t=$(subst $(space),$(comma),$(strip $(T))))
 TEST_VM := $(if $(T)$(TEST_HOST)$(filter 1,$(SANITIZE) $(VALGRIND))$(filter 0,$(VM)),,1)
-ifeq ($(TEST_VM),1)
+ifeq ($(NATIVE)$(filter 0,$(VM))$(TEST_HOST),)
+test: $(INITRAMFS_TEST) $(KERNEL)
+TEST_RUN = LOG=$(O)/test-qemu.log SUMMARY=1 $(QEMU_RUN) $(INITRAMFS_TEST) $(QEMU_TIMEOUT) $(VM_TEST)
+TEST_T :=
+else ifeq ($(TEST_VM),1)
 test: $(INITRAMFS_TEST) $(KERNEL)
 TEST_RUN = sh initramfs/test-all.sh $(O)/test-qemu.log $(QEMU_RUN) $(INITRAMFS_TEST) $(QEMU_TIMEOUT) \
 	   nsbox.run=/usr/share/nsbox/vm-test.sh
 else
 TEST_RUN = sh tests/run.sh
 endif
+TEST_T ?= $(T)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: 0BSD
 # The test image's job (nsbox.run=/usr/share/nsbox/vm-test.sh): the whole
-# suite, as root, under nsbox init.  init powers off with the suite's status.
+# suite, as root, under nsbox init, or with nsbox.t=NAME[,NAME]... (make test
+# T=NAME for a foreign ARCH) those files.  init powers off with the suite's status.
 # The binary is copied to /tmp, the tmpfs the tests' scratch space is on, so
 # that tests may hard-link it.
 cd /nsbox || exit 1
@@ -9,7 +10,9 @@ mkdir -p /tmp/nsbox-build && cp build/* /tmp/nsbox-build/ || exit 1
 export O=/tmp/nsbox-build NSBOX=/tmp/nsbox-build/nsbox TMPDIR=/tmp
 echo "nsbox VM: kernel $(uname -r), hostname $(hostname), modules: $(cut -d' ' -f1 /proc/modules | tr '\n' ' ')"
 start=$(cut -d. -f1 /proc/uptime)
-sh tests/run.sh
+t=$(tr ' ' '\n' < /proc/cmdline | sed -n 's/^nsbox\.t=//p' | tr , ' ')
+# shellcheck disable=SC2086
+sh tests/run.sh $t
 rc=$?
 echo "nsbox VM: the suite took $(($(cut -d. -f1 /proc/uptime) - start)) s, booted $start s before"
 exit $rc
