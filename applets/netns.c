@@ -174,13 +174,22 @@ typedef int each_fn(struct ent *e);
  */
 static int each(const char *dir, each_fn *fn, void *arg)
 {
-	DIR *d = opendir(dir);
+	/* openat, not opendir's open: one system call on every architecture
+	 * (aarch64 has no open), as the other opens here. */
+	int fd = openat(AT_FDCWD, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = fd < 0 ? NULL : fdopendir(fd);
 	struct dirent *de;
 	struct ent e = { .arg = arg };
 	int r = 0;
 
-	if (!d)
+	if (!d) {
+		int e = errno;
+
+		if (fd >= 0)
+			close(fd);
+		errno = e;
 		return -1;
+	}
 	while (!r && (de = readdir(d)))
 		if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) {
 			e.name = de->d_name;
@@ -320,7 +329,8 @@ static int do_list_id(struct cmd *c)
 
 static int make_run_dir(void)
 {
-	if (mkdir(RUN_DIR, 0755) < 0 && errno != EEXIST)
+	/* mkdirat: one system call on every architecture (aarch64 has no mkdir) */
+	if (mkdirat(AT_FDCWD, RUN_DIR, 0755) < 0 && errno != EEXIST)
 		return fail(1 | SYS, "mkdir %s failed", RUN_DIR);
 	return 0;
 }
@@ -358,7 +368,9 @@ static int share_run_dir(void)
 static int del_path(const char *path)
 {
 	umount2(path, MNT_DETACH);
-	if (unlink(path) < 0)
+	/* unlinkat, not unlink: the same system call on every architecture
+	 * (aarch64 has no unlink), so tests/faults.test counts the same calls. */
+	if (unlinkat(AT_FDCWD, path, 0) < 0)
 		return fail(1 | SYS, "Cannot remove namespace file \"%s\"", path);
 	return 0;
 }
