@@ -162,7 +162,7 @@ help:
 	@echo '  kernel            - fetch and unpack Debian'"'"'s kernel into $$(O)/kernel (once)'
 	@echo '                      KERNEL=IMAGE KMODDIR=DIR: another kernel; MODULES="veth bridge";'
 	@echo '                      EXTRA=FILE: more files; MEM=MiB, SMP=N (ARCH'"'"'s: 512, 2 on most),'
-	@echo '                      QEMU_TIMEOUT=S (600)'
+	@echo '                      QEMU_TIMEOUT=S (run: 600, the suite: 2400)'
 	@echo 'Benchmarks (bench/README.md; as root):'
 	@echo '  bench             - every case against the peers and the floor; QUICK=1: the fast'
 	@echo '                      subset, DRY=1: one run of each, CASES="size exec lsns mkveth boot"'
