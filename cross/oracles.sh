@@ -7,8 +7,9 @@
 # tests use (iproute2's ip and bridge, iputils' ping, coreutils' readlink
 # and comm, strace) with the shared libraries they need: the packages'
 # library dependencies, followed to the end.  initramfs/build.sh takes
-# them from there (ORACLES=DIR/root).  A second run with DIR/root present
-# does nothing.
+# them from there (ORACLES=DIR/root).  A second run does nothing while
+# DIR/stamp holds this script's checksum (a changed package list makes
+# the root again).
 set -eu
 arch=$1 dir=$2
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,7 +17,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/cross/apt.sh"
 arch_vars "$arch" || apt_die "unknown ARCH '$arch' (one of: $ARCHES)"
 [ "$DEB" != - ] || apt_die "Debian has no $arch packages"
-[ -d "$dir/root" ] && exit 0
+stamp=$(cksum < "$top/cross/oracles.sh")
+[ -d "$dir/root" ] && [ "$(cat "$dir/stamp" 2>/dev/null)" = "$stamp" ] && exit 0
 apt_foreign "$DEB"
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
@@ -43,5 +45,6 @@ for p in $want; do pkgs="$pkgs $p:$DEB"; done
 apt_download $pkgs
 apt_unpack "$dir/root.tmp"
 cd "$dir" && rm -rf deb root.tmp/usr/share/doc root.tmp/usr/share/man root.tmp/usr/share/locale
-mv root.tmp root
+rm -rf root && mv root.tmp root
+echo "$stamp" > stamp
 echo "oracles: $dir/root ($(echo $want | wc -w) $DEB packages)" >&2
