@@ -89,14 +89,16 @@ fi
 # Killed from outside (HUP, INT, KILL, TERM): 128+N, which a status from init
 # cannot be when the console has no status line from it.
 case $rc in 129|130|137|143)
-	if [ -z "$log" ] || ! grep -q '^nsbox-init: exit status ' "$log"; then
+	if [ -z "$log" ] || ! grep -q 'nsbox-init: exit status [0-9]*$' "$log"; then
 		echo "qemu.sh: QEMU was killed by signal $((rc - 128))" >&2
 		[ -z "${LOG:-}" ] && [ -n "$log" ] && rm -f "$log"
 		exit "$rc"
 	fi
 esac
+# The line may follow the start of the job's last line: the job's session is
+# hung up when it ends, and what the console had not sent yet is dropped.
 said=
-[ -n "$log" ] && said=$(sed -n 's/^nsbox-init: exit status \([0-9]*\)$/\1/p' "$log" | tail -n 1)
+[ -n "$log" ] && said=$(sed -n 's/^.*nsbox-init: exit status \([0-9]*\)$/\1/p' "$log" | tail -n 1)
 if [ "$EXIT" = line ]; then
 	# No exit device: QEMU exits 0 when the machine powers off, and the
 	# status is the line's alone.
