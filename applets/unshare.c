@@ -698,8 +698,52 @@ static void forward(int sig)
 	kill(child, sig);
 }
 
-static void unshare_hint(int flags, int e)
+/*
+ * The type unshare(2) refused, when it can be told: EINVAL for one this
+ * kernel lacks (no /proc/self/ns entry: OpenWrt's small kernels), ENOSPC for
+ * one whose user.max_TYPE_namespaces is 0.  NULL otherwise.
+ */
+static const char *refused_type(int flags, int e, int *lacks)
 {
+	char path[48], val[24];
+
+	for (int i = 0; i < NS_COUNT; i++) {
+		const struct nstype *t = &ns_types[i];
+
+		if (!(flags & t->flag))
+			continue;
+		*lacks = e == EINVAL;
+		if (*lacks) {
+			fmt(path, sizeof(path), "/proc/self/ns/%s", t->name);
+			if (readlinkat(AT_FDCWD, path, val, sizeof(val)) < 0 && errno == ENOENT)
+				return t->name;
+		} else if (e == ENOSPC) {
+			fmt(path, sizeof(path), "/proc/sys/user/max_%s_namespaces", t->name);
+			if (read_file_at(AT_FDCWD, path, val, sizeof(val)) > 0 && val[0] == '0' &&
+			    (val[1] == '\n' || !val[1]))
+				return t->name;
+		}
+	}
+	return NULL;
+}
+
+/* unshare(2) failed with e: one line, naming the type when it can be told, else the
+ * errno and (for the cryptic ones) a hint. */
+static void unshare_failed(int flags, int e)
+{
+	int lacks;
+	const char *type = refused_type(flags, e, &lacks);
+
+	if (type && lacks) {
+		warn("unshare failed: this kernel has no %s namespaces", type);
+		return;
+	}
+	if (type) {
+		warn("unshare failed: %s namespaces are disabled (user.max_%s_namespaces is 0)", type, type);
+		return;
+	}
+	errno = e;
+	warn_errno("unshare failed");
 	if (e == EINVAL && (flags & CLONE_NEWPID))
 		warn("hint: this process already unshared a pid namespace that no child has "
 		     "entered yet; use -f");
@@ -1024,9 +1068,7 @@ static void make_namespaces(const struct uopts *o)
 			fail_quit("setuid() failed");
 	}
 	if (unshare(o->flags) < 0) {
-		int e = errno;
-		warn_errno("unshare failed");
-		unshare_hint(o->flags, e);
+		unshare_failed(o->flags, errno);
 		quit(1);
 	}
 	if (helper_alive >= 0)
