@@ -703,7 +703,7 @@ static void forward(int sig)
  * kernel lacks (no /proc/self/ns entry: OpenWrt's small kernels), ENOSPC for
  * one whose user.max_TYPE_namespaces is 0.  NULL otherwise.
  */
-static const char *refused_type(int flags, int e, int *lacks)
+__attribute__((cold, noinline)) static const char *refused_type(int flags, int e, int *lacks)
 {
 	char path[48], val[24];
 
@@ -729,7 +729,7 @@ static const char *refused_type(int flags, int e, int *lacks)
 
 /* unshare(2) failed with e: one line, naming the type when it can be told, else the
  * errno and (for the cryptic ones) a hint. */
-static void unshare_failed(int flags, int e)
+__attribute__((cold, noinline)) static void unshare_failed(int flags, int e)
 {
 	int lacks;
 	const char *type = refused_type(flags, e, &lacks);
