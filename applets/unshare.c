@@ -703,7 +703,7 @@ static void forward(int sig)
  * kernel lacks (no /proc/self/ns entry: OpenWrt's small kernels), ENOSPC for
  * one whose user.max_TYPE_namespaces is 0.  NULL otherwise.
  */
-__attribute__((cold, noinline)) static const char *refused_type(int flags, int e, int *lacks)
+__attribute__((cold, noinline)) static const char *refused_type(int flags, int e)
 {
 	char path[48], val[24];
 
@@ -712,8 +712,7 @@ __attribute__((cold, noinline)) static const char *refused_type(int flags, int e
 
 		if (!(flags & t->flag))
 			continue;
-		*lacks = e == EINVAL;
-		if (*lacks) {
+		if (e == EINVAL) {
 			fmt(path, sizeof(path), "/proc/self/ns/%s", t->name);
 			if (readlinkat(AT_FDCWD, path, val, sizeof(val)) < 0 && errno == ENOENT)
 				return t->name;
@@ -731,10 +730,9 @@ __attribute__((cold, noinline)) static const char *refused_type(int flags, int e
  * errno and (for the cryptic ones) a hint. */
 __attribute__((cold, noinline)) static void unshare_failed(int flags, int e)
 {
-	int lacks;
-	const char *type = refused_type(flags, e, &lacks);
+	const char *type = refused_type(flags, e);
 
-	if (type && lacks) {
+	if (type && e == EINVAL) {
 		warn("unshare failed: this kernel has no %s namespaces", type);
 		return;
 	}
