@@ -189,13 +189,13 @@ readelf_needed() { readelf -dW "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p'; }
 copy_foreign() {	# SOURCE PATH
 	mkdir -p ".${2%/*}"
 	cp "$1" ".$2"
-	todo=$2
+	queue=$2
 	libdirs=$(cd "$ORACLES" && ls -d lib/*-linux-* usr/lib/*-linux-* lib usr/lib 2>/dev/null)
-	while [ -n "$todo" ]; do
-		set -- $todo
+	while [ -n "$queue" ]; do
+		set -- $queue
 		f=$1
 		shift
-		todo=$*
+		queue=$*
 		i=$(readelf_interp ".$f" 2>/dev/null)
 		if [ -n "$i" ] && [ ! -e ".$i" ]; then
 			src=$(inroot "$i") || die "$f: no interpreter $i in $ORACLES"
@@ -209,7 +209,7 @@ copy_foreign() {	# SOURCE PATH
 				src=$(inroot "/$d/$n") || continue
 				mkdir -p "./$d"
 				cp "$src" "./$d/$n"
-				todo="$todo /$d/$n" found=1
+				queue="$queue /$d/$n" found=1
 				break
 			done
 			[ -n "$found" ] || die "$f needs $n, which is not in $ORACLES's lib dirs"
