@@ -284,6 +284,107 @@ static const char *regtext(int e)
 	return "Invalid regular expression";
 }
 
+/*
+ * How many nodes an extended regular expression compiles to, at most, where
+ * a libc copies what a repetition repeats: glibc makes x+ into x x* and
+ * x{m,n} into n copies of x, so "a++++++++++++++++++++" alone would take
+ * gigabytes.  Counted with saturation; a bracket or an escape is one atom;
+ * malformed text is left for regcomp to name.  Groups nest at most RE_DEPTH
+ * deep (musl's parser recurses on them).
+ */
+#define RE_NODES (1u << 14)
+#define RE_DEPTH 255
+
+static unsigned re_mul(unsigned a, unsigned b)
+{
+	return b && a > RE_NODES / b ? RE_NODES + 1 : a * b;
+}
+
+static const char *re_bracket(const char *s)
+{
+	s += *s == '^';
+	s += *s == ']';
+	for (; *s && *s != ']'; s++)
+		if (*s == '[' && (s[1] == ':' || s[1] == '.' || s[1] == '=')) {
+			const char *e = strchr(s + 2, s[1]);
+
+			while (e && e[1] != ']')
+				e = strchr(e + 1, s[1]);
+			if (!e)
+				return s + strlen(s);
+			s = e + 1;
+		}
+	return *s ? s + 1 : s;
+}
+
+/* A count, saturated past RE_NODES; *s: after its digits */
+static unsigned re_count(const char **s)
+{
+	unsigned n = 0;
+
+	for (; is_digit(**s); (*s)++)
+		n = n > RE_NODES ? n : n * 10 + (unsigned)(**s - '0');
+	return n;
+}
+
+/* 0, or the length of a well-formed "{m}", "{m,}" or "{m,n}" (its copies) */
+static size_t re_brace(const char *s, unsigned *copies)
+{
+	const char *e = s + 1;
+	unsigned m = re_count(&e), n = m;
+
+	if (e == s + 1)
+		return 0;
+	if (*e == ',') {
+		const char *f = ++e;
+
+		n = re_count(&e);
+		n = e == f ? m + 1 : n;
+	}
+	if (*e != '}')
+		return 0;
+	*copies = m > n ? m : n;
+	return (size_t)(e + 1 - s);
+}
+
+static int re_too_big(const char *s)
+{
+	unsigned sum[RE_DEPTH + 1] = { 0 }, last[RE_DEPTH + 1] = { 0 }, copies;
+	int d = 0;
+	size_t k;
+
+	for (; *s; s++) {
+		unsigned atom = 1;
+
+		if (*s == '*' || *s == '?' || *s == '+' || (*s == '{' && (k = re_brace(s, &copies)))) {
+			copies = *s == '+' ? 2 : *s == '{' ? copies : 1;
+			s += *s == '{' ? k - 1 : 0;
+			sum[d] += re_mul(last[d], copies) - last[d];
+			last[d] = re_mul(last[d], copies);
+		} else if (*s == '(') {
+			if (++d > RE_DEPTH)
+				return 1;
+			sum[d] = last[d] = 0;
+			continue;
+		} else if (*s == '|') {
+			last[d] = 0;
+			continue;
+		} else {
+			if (*s == ')' && d)
+				atom = sum[d--];
+			else if (*s == '[')
+				s = re_bracket(s + 1) - 1;
+			else if (*s == '\\' && s[1])
+				s++;
+			sum[d] += atom;
+			last[d] = atom;
+		}
+		if (sum[d] > RE_NODES)
+			return 1;
+	}
+	return 0;
+}
+
 /* The right side of =~ and !~: a string, compiled (util-linux takes nothing else). */
 static int compile(struct parser *p, struct fl_node *r, size_t at)
 {
@@ -295,6 +396,8 @@ static int compile(struct parser *p, struct fl_node *r, size_t at)
 		fmt(msg, sizeof(msg), "not a string after the operator at position %zu", at + 1);
 		return fail(p, msg);
 	}
+	if (re_too_big(r->str))
+		return fail(p, "Regular expression too big");
 	r->re = xmalloc(sizeof(*r->re));
 	if ((e = regcomp(r->re, r->str, REG_EXTENDED | REG_NOSUB))) {
 		free(r->re);
