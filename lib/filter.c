@@ -285,14 +285,17 @@ static const char *regtext(int e)
 }
 
 /*
- * How many nodes an extended regular expression compiles to, at most, where
- * a libc copies what a repetition repeats: glibc makes x+ into x x* and
- * x{m,n} into n copies of x, so "a++++++++++++++++++++" alone would take
- * gigabytes.  Counted with saturation; a bracket or an escape is one atom;
- * malformed text is left for regcomp to name.  Groups nest at most RE_DEPTH
- * deep (musl's parser recurses on them).
+ * How many atoms an extended regular expression expands to, where the libc
+ * copies what a repetition repeats (glibc makes x+ into x x* and x{m,n} into
+ * n copies of x; musl copies for the bounds), so that "a++++++++++++++++++++"
+ * or "(a{255}){255}{255}" is refused, not given gigabytes.  Where the copies
+ * may match empty the compiled size grows with the square of the atoms, so
+ * the bound is low: patterns that name or filter namespaces stay far below.
+ * Counted with saturation; a bracket or an escape is one atom; malformed text
+ * is left for regcomp to name.  Groups nest at most RE_DEPTH deep (musl's
+ * parser recurses on them).
  */
-#define RE_NODES (1u << 14)
+#define RE_NODES 512
 #define RE_DEPTH 255
 
 static unsigned re_mul(unsigned a, unsigned b)
@@ -349,16 +352,15 @@ static size_t re_brace(const char *s, unsigned *copies)
 
 static int re_too_big(const char *s)
 {
-	unsigned sum[RE_DEPTH + 1] = { 0 }, last[RE_DEPTH + 1] = { 0 }, copies;
+	unsigned sum[RE_DEPTH + 1] = { 0 }, last[RE_DEPTH + 1] = { 0 };
 	int d = 0;
-	size_t k;
 
 	for (; *s; s++) {
-		unsigned atom = 1;
+		unsigned atom = 1, copies = *s == '+' ? 2 : 1;
+		size_t k = *s == '{' ? re_brace(s, &copies) : 0;
 
-		if (*s == '*' || *s == '?' || *s == '+' || (*s == '{' && (k = re_brace(s, &copies)))) {
-			copies = *s == '+' ? 2 : *s == '{' ? copies : 1;
-			s += *s == '{' ? k - 1 : 0;
+		if (*s == '*' || *s == '?' || *s == '+' || k) {
+			s += k ? k - 1 : 0;
 			sum[d] += re_mul(last[d], copies) - last[d];
 			last[d] = re_mul(last[d], copies);
 		} else if (*s == '(') {

@@ -32,6 +32,7 @@ FUZZ_DEPS_netlink   := lib/netlink.c lib/netlink.h
 FUZZ_LIBS_proc      := lib/proc.c lib/xfuncs.c
 FUZZ_LIBS_table     := lib/table.c lib/num.c lib/xfuncs.c lib/out.c
 FUZZ_LIBS_filter    := lib/filter.c lib/xfuncs.c lib/errtext.c
+FUZZ_LDFLAGS_filter := -Wl,--wrap=regcomp
 
 FUZZ ?= $(basename $(notdir $(wildcard tests/fuzz/*.c)))
 
