@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: 0BSD
-# Runs tests/*.test (or tests/NAME.test for each NAME given) and ends with
-# "N passed, N failed, N skipped".  Exits 1 when anything failed.
+# Runs tests/*.test (or tests/NAME.test for each NAME given; not those given
+# as -NAME) and ends with "N passed, N failed, N skipped".  Exits 1 when
+# anything failed.
 #   O=DIR          the build directory holding nsbox (default: build)
 #   NSBOX=PATH     the binary to test (default: $O/nsbox)
 #   TEST_HOST=1    test the host's commands (util-linux) instead of nsbox
@@ -92,12 +93,17 @@ if [ -n "$VALGRIND" ] && [ -z "$HOSTMODE" ]; then
 fi
 export PATH HOSTMODE NSBOX OPTIONFLAGS TESTDIR RESULTS TOP VG SIDBIN SIDSKIP
 
-if [ $# -gt 0 ]; then
-	files=
-	for t in "$@"; do files="$files $TOP/tests/$t.test"; done
-else
-	files=$(ls "$TOP"/tests/*.test)
-fi
+# NAME runs that file; -NAME leaves it out of the rest (or of the named ones).
+files= skip= bad=
+for t in "$@"; do
+	f=$TOP/tests/${t#-}.test
+	case $t in
+	-*) skip="$skip $f"; [ -f "$f" ] || bad="$bad $f" ;;
+	*) files="$files $f" ;;
+	esac
+done
+[ -n "$files" ] || files=$(ls "$TOP"/tests/*.test)
+files="$(for f in $files; do case "$skip " in *" $f "*) ;; *) echo "$f" ;; esac; done)$bad"
 
 for f in $files; do
 	name=$(basename "$f" .test)
