@@ -303,19 +303,19 @@ static unsigned re_mul(unsigned a, unsigned b)
 	return b && a > RE_NODES / b ? RE_NODES + 1 : a * b;
 }
 
+/* After the bracket expression that s (after its '[') begins; "[:alpha:]"
+ * inside it is skipped only when closed before the next ']' (any other
+ * reading ends the bracket sooner and counts more atoms, never fewer). */
 static const char *re_bracket(const char *s)
 {
 	s += *s == '^';
 	s += *s == ']';
 	for (; *s && *s != ']'; s++)
 		if (*s == '[' && (s[1] == ':' || s[1] == '.' || s[1] == '=')) {
-			const char *e = strchr(s + 2, s[1]);
+			const char *e = s + 2 + strcspn(s + 2, "]");
 
-			while (e && e[1] != ']')
-				e = strchr(e + 1, s[1]);
-			if (!e)
-				return s + strlen(s);
-			s = e + 1;
+			if (*e && e - 1 > s + 1 && e[-1] == s[1])
+				s = e;
 		}
 	return *s ? s + 1 : s;
 }
