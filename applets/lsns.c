@@ -299,14 +299,9 @@ static int scan_fds(int procfd, int pid, held_fn *fn, void *ctx, char *what)
 
 	fmt(path, sizeof(path), "%d/fd", pid);
 	fmt(what, 16, "fd");
-	fd = openat(procfd, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
+	if (!(d = opendir_at(procfd, path)))
 		return passed_over(errno) ? 0 : errno;
-	if (!(d = fdopendir(fd))) {
-		err = errno;
-		close(fd);
-		return err;
-	}
+	fd = dirfd(d);
 	while (errno = 0, (e = readdir(d))) {
 		unsigned long long num, ino;
 		ssize_t n;

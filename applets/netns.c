@@ -174,22 +174,13 @@ typedef int each_fn(struct ent *e);
  */
 static int each(const char *dir, each_fn *fn, void *arg)
 {
-	/* openat, not opendir's open: one system call on every architecture
-	 * (aarch64 has no open), as the other opens here. */
-	int fd = openat(AT_FDCWD, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	DIR *d = fd < 0 ? NULL : fdopendir(fd);
+	DIR *d = opendir_at(AT_FDCWD, dir);
 	struct dirent *de;
 	struct ent e = { .arg = arg };
 	int r = 0;
 
-	if (!d) {
-		int e = errno;
-
-		if (fd >= 0)
-			close(fd);
-		errno = e;
+	if (!d)
 		return -1;
-	}
 	while (!r && (de = readdir(d)))
 		if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) {
 			e.name = de->d_name;

@@ -59,6 +59,19 @@ int xopen(const char *path, int flags)
 	return fd;
 }
 
+DIR *opendir_at(int dirfd, const char *name)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC), e;
+	DIR *d = fd < 0 ? NULL : fdopendir(fd);
+
+	if (!d && fd >= 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+	}
+	return d;
+}
+
 ssize_t write_all(int fd, const void *buf, size_t n)
 {
 	const char *p = buf;

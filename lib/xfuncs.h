@@ -3,6 +3,7 @@
 #ifndef NSBOX_XFUNCS_H
 #define NSBOX_XFUNCS_H
 
+#include <dirent.h>
 #include <fcntl.h>		/* AT_FDCWD, O_* */
 #include <stddef.h>
 #include <sys/stat.h>
@@ -31,6 +32,13 @@ void *xgrow(void *p, int n, int *cap, int first, size_t size);
  * 2.6.23, one system call per file for nothing.
  */
 int xopen(const char *path, int flags);
+
+/*
+ * opendir(3) of name relative to dirfd (or AT_FDCWD), by openat(2): the same
+ * one system call on every architecture (musl's opendir calls open, which
+ * aarch64 lacks).  NULL with errno set, and nothing left open.
+ */
+DIR *opendir_at(int dirfd, const char *name);
 
 /*
  * Read the file name (relative to dirfd, or AT_FDCWD; NULL: the open file
