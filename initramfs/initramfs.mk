@@ -59,8 +59,9 @@ qemu: $(INITRAMFS) $(KERNEL)
 	$(Q)INTERACTIVE=1 $(QEMU_RUN) $(INITRAMFS) 86400
 
 # The whole suite inside the VM; the last line is the suite's own summary.
+SUITE_RUN = LOG=$(O)/test-qemu.log SUMMARY=1 $(QEMU_RUN) $(INITRAMFS_TEST) $(SUITE_TIMEOUT) $(VM_TEST)
 test-qemu: $(INITRAMFS_TEST) $(KERNEL)
-	$(Q)LOG=$(O)/test-qemu.log SUMMARY=1 $(QEMU_RUN) $(INITRAMFS_TEST) $(SUITE_TIMEOUT) $(VM_TEST)
+	$(Q)$(SUITE_RUN)
 
 # make test: the host suite, then (unless T=, TEST_HOST=, SANITIZE=1, VALGRIND=1 or VM=0)
 # the suite in the VM, and the sum of both as the last line.  A foreign ARCH with a VM
@@ -72,7 +73,7 @@ VM_TEST  = nsbox.run=/usr/share/nsbox/vm-test.sh $(if $(T),nsbox.t=$(subst $(spa
 TEST_VM := $(if $(T)$(TEST_HOST)$(filter 1,$(SANITIZE) $(VALGRIND))$(filter 0,$(VM)),,1)
 ifeq ($(NATIVE)$(filter 0,$(VM))$(TEST_HOST),)
 test: $(INITRAMFS_TEST) $(KERNEL)
-TEST_RUN = LOG=$(O)/test-qemu.log SUMMARY=1 $(QEMU_RUN) $(INITRAMFS_TEST) $(SUITE_TIMEOUT) $(VM_TEST)
+TEST_RUN = $(SUITE_RUN)
 TEST_T :=
 else ifeq ($(TEST_VM),1)
 test: $(INITRAMFS_TEST) $(KERNEL)
